@@ -1,0 +1,20 @@
+import { and, count, eq, gte, lt } from 'drizzle-orm';
+import type { Db } from '../client';
+import { loginAttempts } from '../schema';
+
+export async function insertLoginAttempt(db: Db, attempt: { email: string; ip: string; succeeded: boolean; at: Date }): Promise<void> {
+  await db.insert(loginAttempts).values(attempt);
+}
+
+export async function countFailedLogins(db: Db, by: { email: string } | { ip: string }, since: Date): Promise<number> {
+  const who = 'email' in by ? eq(loginAttempts.email, by.email) : eq(loginAttempts.ip, by.ip);
+  const [row] = await db
+    .select({ n: count() })
+    .from(loginAttempts)
+    .where(and(who, eq(loginAttempts.succeeded, false), gte(loginAttempts.at, since)));
+  return row?.n ?? 0;
+}
+
+export async function deleteLoginAttemptsBefore(db: Db, before: Date): Promise<void> {
+  await db.delete(loginAttempts).where(lt(loginAttempts.at, before));
+}
