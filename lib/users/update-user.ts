@@ -4,7 +4,7 @@ import { users } from '../db/schema';
 import { getUserById, updateUser as updateUserRow, type PublicUser } from '../db/queries/users';
 import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record-audit';
-import { conflict, notFound } from '../errors';
+import { AppError, conflict, notFound } from '../errors';
 import type { UpdateUserInput } from './schemas';
 import { auditView } from './create-user';
 
@@ -13,6 +13,18 @@ import { auditView } from './create-user';
  * other active admins are locked (FOR UPDATE) so two admins demoting each other cannot both pass.
  */
 export async function updateUser(db: Db, actor: Actor, id: string, patch: UpdateUserInput): Promise<PublicUser> {
+  try {
+    return await applyUserUpdate(db, actor, id, patch);
+  } catch (error) {
+    // A refused change is audited too (outside the rolled-back transaction).
+    if (error instanceof AppError && error.code === 'last_admin') {
+      await recordAudit(db, actor, { action: 'user.update', targetType: 'user', targetId: id, after: patch, result: 'failure', detail: error.message });
+    }
+    throw error;
+  }
+}
+
+function applyUserUpdate(db: Db, actor: Actor, id: string, patch: UpdateUserInput): Promise<PublicUser> {
   return db.transaction(async (tx) => {
     const before = await getUserById(tx, id);
     if (!before) throw notFound('User not found');

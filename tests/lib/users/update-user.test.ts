@@ -43,8 +43,9 @@ describe('users', () => {
 
   it('writes an audit row with before and after for every change', async () => {
     const entries = await listAuditEntries(t.db, { action: 'user.update' });
-    expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ actorType: 'system', before: { role: 'admin' }, after: { role: 'viewer' }, result: 'success' });
+    expect(entries.map((entry) => entry.result)).toEqual(['failure', 'success', 'failure', 'failure']);
+    expect(entries[1]).toMatchObject({ actorType: 'system', before: { role: 'admin' }, after: { role: 'viewer' }, result: 'success' });
+    expect(entries[0]).toMatchObject({ after: { active: false }, detail: expect.stringContaining('last active admin') });
     expect((await listAuditEntries(t.db, { action: 'user.create' })).map((e) => e.action).sort()).toEqual(['user.create', 'user.create_first_admin']);
   });
 });
