@@ -63,7 +63,10 @@ async function main() {
   const childEnv = childProcessEnv({
     DATABASE_URL: databaseUrl,
     NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? secrets.nextAuthSecret,
-    NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
+    // Without a fixed public URL, next-auth builds its redirects from the request's Host header, so the
+    // dashboard works under any name it is reached by (localhost, an IP, a LAN name).
+    NEXTAUTH_URL: env.NEXTAUTH_URL,
+    AUTH_TRUST_HOST: env.NEXTAUTH_URL ? undefined : 'true',
     NEXT_TELEMETRY_DISABLED: '1',
   });
   if ((await ensureNextBuild(log('build'), childEnv)) === 'current') log('build')('web app build is current');
