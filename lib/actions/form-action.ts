@@ -13,7 +13,7 @@ export interface FormState {
   result?: Record<string, string>;
 }
 
-function formValues(formData: FormData): Record<string, string> {
+export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) if (typeof value === 'string' && !key.startsWith('$')) values[key] = value;
   return values;

@@ -6,7 +6,7 @@ import { getDb } from '@/lib/db/client';
 import { createFirstAdmin } from '@/lib/users/create-first-admin';
 import { setupAdminSchema } from '@/lib/users/schemas';
 import { AppError } from '@/lib/errors';
-import type { FormState } from '@/lib/actions/form-action';
+import { formValues, type FormState } from '@/lib/actions/form-action';
 
 const setupFormSchema = setupAdminSchema
   .extend({ confirmPassword: z.string() })
@@ -14,7 +14,7 @@ const setupFormSchema = setupAdminSchema
 
 /** Public on purpose: it only works while no user exists (checked again inside a lock). */
 export async function setupAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = Object.fromEntries([...formData.entries()].filter(([key, value]) => typeof value === 'string' && !key.startsWith('$'))) as Record<string, string>;
+  const values = formValues(formData);
   const parsed = setupFormSchema.safeParse(values);
   if (!parsed.success) {
     return { message: 'Please correct the highlighted fields.', fieldErrors: z.flattenError(parsed.error).fieldErrors, values: { name: values.name ?? '', email: values.email ?? '' } };
