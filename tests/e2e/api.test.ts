@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import postgres from 'postgres';
 import { runCli, startApp, type AppProcess } from '../support/app-process';
 
 let app: AppProcess;
@@ -109,6 +112,33 @@ describe('REST API against the running system', () => {
     }
     expect(health).toMatchObject({ status: 'ok', database: { ok: true }, ocpp: { ok: true } });
     expect(health!.ocpp.nodes.length).toBe(1);
+  });
+
+  it('streams live events published by another process over SSE, filtered by station', async () => {
+    const abort = new AbortController();
+    const response = await fetch(`${app.baseUrl}/api/v1/events?stationId=CP-1`, { headers: { authorization: `Bearer ${adminToken}` }, signal: abort.signal });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    expect(response.headers.get('cache-control')).toBe('no-cache, no-transform');
+    const reader = response.body!.getReader();
+    let text = '';
+    while (!text.includes(': connected')) text += new TextDecoder().decode((await reader.read()).value);
+
+    // Publish as the OCPP server does: a NOTIFY on the shared database, from a different connection.
+    const { databasePassword } = JSON.parse(fs.readFileSync(path.join(app.dataDir, 'secrets.json'), 'utf8')) as { databasePassword: string };
+    const sql = postgres(`postgres://csms:${databasePassword}@127.0.0.1:${app.ports.db}/postgres`, { max: 1 });
+    const events = [
+      { kind: 'connector.status', stationId: 'CP-2', connectorId: 1 },
+      { kind: 'connector.status', stationId: 'CP-1', connectorId: 1 },
+    ];
+    for (let attempt = 0; attempt < 50 && !text.includes('"stationId":"CP-1"'); attempt++) {
+      await sql.notify('csms_events', JSON.stringify(events));
+      const chunk = await Promise.race([reader.read(), new Promise<null>((resolve) => setTimeout(() => resolve(null), 200))]);
+      if (chunk?.value) text += new TextDecoder().decode(chunk.value);
+    }
+    await sql.end();
+    abort.abort();
+    expect(text).toMatch(/id: [0-9a-f]+-\d+\nevent: connector.status\ndata: \{"kind":"connector.status","stationId":"CP-1","connectorId":1\}/);
+    expect(text).not.toContain('CP-2');
   });
 
   it('creates a token from the shell when the system is not running, and it works after the next start', async () => {
