@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { AppShell } from '@/components/shell/app-shell';
+import { LiveEventsProvider } from '@/components/live/live-events-provider';
 import { requireUser } from '@/lib/auth/session';
 
 // Per-user pages: never prerendered or cached across users.
@@ -7,5 +8,9 @@ export const dynamic = 'force-dynamic';
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  return <AppShell user={user}>{children}</AppShell>;
+  return (
+    <LiveEventsProvider>
+      <AppShell user={user}>{children}</AppShell>
+    </LiveEventsProvider>
+  );
 }

@@ -66,6 +66,8 @@ describe('first run, as a person in a browser', () => {
       await expect(nav.getByRole('link', { name: area }).isVisible()).resolves.toBe(true);
     }
     await expect(page.getByText(admin.name).first().isVisible()).resolves.toBe(true);
+    // The live-events stream (SSE) is connected: the indicator says so.
+    await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
   });
 
   it('lets the admin create an operator, with field errors for bad input', async () => {

@@ -1,0 +1,25 @@
+import type { CsmsEvent } from '@/lib/bus/events';
+
+/**
+ * Which cached queries an event makes stale. Events carry ids, not state (NOTIFY payloads are
+ * small and at-most-once), so the affected queries are re-read. Query keys start with the area:
+ * ['overview'], ['stations'], ['station', id], ['sessions'], ['id-tags'].
+ */
+export function staleQueryKeys(event: CsmsEvent): (readonly unknown[])[] | 'all' {
+  switch (event.kind) {
+    case 'resync':
+      return 'all';
+    case 'station.connected':
+    case 'station.disconnected':
+    case 'station.updated':
+    case 'connector.status':
+      return [['overview'], ['stations'], ['station', event.stationId]];
+    case 'transaction.started':
+    case 'transaction.stopped':
+    case 'transaction.updated':
+    case 'meter.values':
+      return [['overview'], ['sessions'], ['station', event.stationId]];
+    case 'idTag.updated':
+      return [['id-tags']];
+  }
+}
