@@ -1,22 +1,16 @@
-import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
+import { StationListView } from '@/components/stations/station-list-view';
 import { requireUser } from '@/lib/auth/session';
 
 export default async function StationsPage() {
   await requireUser();
   return (
     <>
-      <PageHeader title="Stations" description="Charging stations, their connectors and live status." />
-      <EmptyState
-        title="No stations yet"
-        description={
-          <>
-            Point a charging station (OCPP 1.6-J) at <code className="break-all">ws://&lt;host&gt;:9000/ocpp/&lt;stationId&gt;</code>,
-            or run <code>npm run simulate</code> to connect a simulated one. It appears here as soon as it sends its
-            BootNotification.
-          </>
-        }
+      <PageHeader
+        title="Stations"
+        description="Every station that has connected, with its live status. Stations connect to ws://<host>:9000/ocpp/<stationId>; `npm run simulate` connects simulated ones."
       />
+      <StationListView />
     </>
   );
 }

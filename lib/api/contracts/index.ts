@@ -2,10 +2,11 @@ import type { Operation } from '../operation';
 import * as apiTokens from './api-tokens';
 import * as auditLog from './audit-log';
 import * as events from './events';
+import * as stations from './stations';
 import * as system from './system';
 import * as users from './users';
 
 /** Every documented operation; new contract modules are added here to appear in /api/v1/openapi.json. */
-export const allOperations: Operation[] = [system, users, apiTokens, auditLog, events].flatMap((module) =>
+export const allOperations: Operation[] = [system, users, apiTokens, auditLog, events, stations].flatMap((module) =>
   Object.values(module).filter((value): value is Operation => typeof value === 'object' && value !== null && 'method' in value && 'path' in value),
 );

@@ -1,0 +1,64 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Alert } from '@/components/ui/alert';
+import { buttonVariants } from '@/components/ui/button';
+import { fetchJson } from '@/components/live/api-fetch';
+import type { Overview } from '@/lib/dashboard/get-overview';
+import { StatCard } from './stat-card';
+import { FleetPowerChart, type PowerPoint } from './fleet-power-chart';
+import { LiveSessionsTable } from './live-sessions-table';
+import { formatKw, formatKwh } from './format';
+
+const WINDOW_MS = 30 * 60_000;
+
+export function OverviewView() {
+  const { data, error } = useQuery({ queryKey: ['overview'], queryFn: () => fetchJson<Overview>('/api/v1/overview') });
+  const [points, setPoints] = useState<PowerPoint[]>([]);
+  useEffect(() => {
+    if (!data) return;
+    const at = Date.parse(data.at);
+    // Appending on each refetch (driven by live events) is the chart's data source.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setPoints((previous) => [...previous.filter((point) => point.at > at - WINDOW_MS && point.at < at), { at, kw: data.powerW / 1000 }]);
+  }, [data]);
+
+  if (error) return <Alert variant="error">Could not load the overview: {error.message}</Alert>;
+  if (!data) return <p className="text-muted-foreground">Loading…</p>;
+  if (data.stations.total === 0) {
+    return (
+      <EmptyState
+        title="No stations yet"
+        description="Point a charging station at ws://<host>:9000/ocpp/<stationId>, or run `npm run simulate` to connect simulated ones. They appear here as they boot."
+        action={<Link className={buttonVariants()} href="/stations">Go to stations</Link>}
+      />
+    );
+  }
+  const now = Date.parse(data.at);
+  return (
+    <div className="grid gap-6">
+      <section aria-label="Fleet" className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+        <StatCard label="Stations online" value={`${data.stations.online} / ${data.stations.total}`} detail={`${data.stations.offline} offline · ${data.stations.faulted} faulted · ${data.stations.pending} pending`} />
+        <StatCard label="Connectors charging" value={data.connectors.charging} detail={`${data.connectors.available} available · ${data.connectors.occupied} occupied · ${data.connectors.unavailable + data.connectors.faulted} out of order`} />
+        <StatCard label="Power now" value={formatKw(data.powerW)} detail={`${data.activeSessions} active sessions`} />
+        <StatCard label="Energy today" value={formatKwh(data.energyTodayWh)} detail="sessions since midnight UTC" />
+      </section>
+      <Card>
+        <CardHeader>
+          <CardTitle>Fleet power</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <FleetPowerChart points={points} />
+        </CardContent>
+      </Card>
+      <section aria-labelledby="live-sessions" className="space-y-3">
+        <h2 id="live-sessions" className="text-lg font-semibold">Live sessions</h2>
+        {data.liveSessions.length === 0 ? <p className="text-muted-foreground">No session is running.</p> : <LiveSessionsTable sessions={data.liveSessions} now={now} />}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { defineOperation } from '../operation';
+import { displayStatuses } from '../../db/queries/station-list';
+import { registrationStatuses } from '../../db/schema';
+
+export const stationIdParams = z.object({
+  stationId: z.string().regex(/^[\x21-\x7e]{1,48}$/, { message: 'must be an OCPP identity: 1-48 printable characters' }),
+});
+
+const booleanText = z.enum(['true', 'false'], { message: 'must be true or false' }).transform((value) => value === 'true');
+
+export const listStationsQuery = z.object({
+  q: z.string().max(100).optional().describe('search in id, vendor, model, serial numbers'),
+  status: z.enum(displayStatuses).optional(),
+  registration: z.enum(registrationStatuses).optional(),
+  vendor: z.string().max(100).optional(),
+  model: z.string().max(100).optional(),
+  online: booleanText.optional(),
+  sort: z.enum(['id', 'lastSeenAt', 'vendor', 'model', 'status']).optional(),
+  order: z.enum(['asc', 'desc']).optional(),
+  limit: z.coerce.number({ message: 'must be a number' }).int().min(1).max(10_000).optional(),
+  offset: z.coerce.number({ message: 'must be a number' }).int().min(0).optional(),
+});
+
+const stationRow = z.object({
+  id: z.string(),
+  vendor: z.string().nullable(),
+  model: z.string().nullable(),
+  firmwareVersion: z.string().nullable(),
+  registrationStatus: z.enum(registrationStatuses),
+  online: z.boolean(),
+  lastSeenAt: z.string().nullable(),
+  connectorCount: z.number(),
+  chargingCount: z.number(),
+  faultedCount: z.number(),
+  status: z.enum(displayStatuses),
+});
+
+export const listStationsOperation = defineOperation({
+  method: 'get', path: '/api/v1/stations', tag: 'Stations', role: 'viewer',
+  summary: 'The station registry with live status (derived from connectors), filtered and sorted',
+  query: listStationsQuery,
+  response: z.object({ data: z.array(stationRow), total: z.number(), vendors: z.array(z.string()), models: z.array(z.string()) }),
+});
+
+export const getStationOperation = defineOperation({
+  method: 'get', path: '/api/v1/stations/{stationId}', tag: 'Stations', role: 'viewer',
+  summary: 'Boot data, connectors with live status and session, status history, connections, anomalies',
+  params: stationIdParams, errors: { 404: 'not_found' },
+});
+
+export const getOverviewOperation = defineOperation({
+  method: 'get', path: '/api/v1/overview', tag: 'Stations', role: 'viewer',
+  summary: 'Fleet counts, power now, energy today and live sessions',
+});
+
+export const listLiveTransactionsOperation = defineOperation({
+  method: 'get', path: '/api/v1/transactions/live', tag: 'Sessions', role: 'viewer',
+  summary: 'Open transactions with energy so far and latest power',
+  query: z.object({ stationId: z.string().max(48).optional() }),
+});
