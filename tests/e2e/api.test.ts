@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import path from 'node:path';
-import postgres from 'postgres';
 import { runCli, startApp, type AppProcess } from '../support/app-process';
+import { connectAppDatabase } from '../support/app-database';
 
 let app: AppProcess;
 let adminToken: string;
@@ -124,8 +122,7 @@ describe('REST API against the running system', () => {
     while (!text.includes(': connected')) text += new TextDecoder().decode((await reader.read()).value);
 
     // Publish as the OCPP server does: a NOTIFY on the shared database, from a different connection.
-    const { databasePassword } = JSON.parse(fs.readFileSync(path.join(app.dataDir, 'secrets.json'), 'utf8')) as { databasePassword: string };
-    const sql = postgres(`postgres://csms:${databasePassword}@127.0.0.1:${app.ports.db}/postgres`, { max: 1 });
+    const sql = connectAppDatabase(app);
     const events = [
       { kind: 'connector.status', stationId: 'CP-2', connectorId: 1 },
       { kind: 'connector.status', stationId: 'CP-1', connectorId: 1 },

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { RPCClient } from 'ocpp-rpc';
+import { startApp, type AppProcess } from '../support/app-process';
+import { connectAppDatabase } from '../support/app-database';
+import { launchBrowser } from '../support/browser';
+import { boot, connectStation } from '../support/ocpp-client';
+
+let app: AppProcess;
+let browser: Browser;
+let page: Page;
+let station: RPCClient;
+let transactionId: number;
+const admin = { email: 'ada@example.com', password: 'first admin password' };
+
+async function signIn(target: Page, email: string, password: string) {
+  await target.goto(`${app.baseUrl}/login`);
+  await target.getByLabel('Email').fill(email);
+  await target.getByLabel('Password').fill(password);
+  await target.getByRole('button', { name: 'Sign in' }).click();
+  await target.waitForURL(`${app.baseUrl}/`);
+}
+
+const meter = (connectorId: number, watts: number, wattHours: number) =>
+  station.call('MeterValues', {
+    connectorId,
+    transactionId,
+    meterValue: [
+      {
+        timestamp: new Date().toISOString(),
+        sampledValue: [
+          { measurand: 'Power.Active.Import', unit: 'W', value: String(watts) },
+          { measurand: 'Energy.Active.Import.Register', unit: 'Wh', value: String(wattHours) },
+        ],
+      },
+    ],
+  });
+
+beforeAll(async () => {
+  app = await startApp({ env: { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password } });
+  const sql = connectAppDatabase(app);
+  await sql`insert into id_tags (id_tag) values ('RFID-LIVE')`;
+  await sql.end();
+  station = await connectStation(app.ocppUrl, 'LIVE-1');
+  await boot(station);
+  for (const connectorId of [0, 1]) await station.call('StatusNotification', { connectorId, status: 'Available', errorCode: 'NoError' });
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  await signIn(page, admin.email, admin.password);
+});
+afterAll(async () => {
+  await station?.close({ force: true }).catch(() => {});
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('live dashboard in a browser', () => {
+  it('shows a connector start charging and its power without a reload', async () => {
+    await page.goto(`${app.baseUrl}/stations/LIVE-1`);
+    const connector = page.locator('[data-connector="1"]');
+    await connector.getByText('Available').waitFor();
+    await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+
+    const start = (await station.call('StartTransaction', { connectorId: 1, idTag: 'RFID-LIVE', meterStart: 1000, timestamp: new Date().toISOString() })) as {
+      transactionId: number;
+      idTagInfo: { status: string };
+    };
+    expect(start.idTagInfo.status).toBe('Accepted');
+    transactionId = start.transactionId;
+    await station.call('StatusNotification', { connectorId: 1, status: 'Charging', errorCode: 'NoError' });
+    await meter(1, 11_000, 2000);
+
+    await connector.getByText('Charging').waitFor();
+    await connector.getByText('11.0 kW').waitFor();
+    await expect(connector.getByText('1.00 kWh').isVisible()).resolves.toBe(true);
+  });
+
+  it('moves the overview power figure and chart as meter values arrive', async () => {
+    await page.goto(`${app.baseUrl}/`);
+    await page.locator('[data-stat="Power now"]').getByText('11.0 kW').waitFor();
+    await meter(1, 22_000, 4000);
+    await page.locator('[data-stat="Power now"]').getByText('22.0 kW').waitFor();
+    await page.getByRole('img', { name: 'Fleet power, now 22.0 kW' }).waitFor();
+    await expect(page.getByRole('table', { name: 'Live sessions' }).getByText('LIVE-1').isVisible()).resolves.toBe(true);
+  });
+
+  it('shows the station offline when it disconnects', async () => {
+    await page.goto(`${app.baseUrl}/stations/LIVE-1`);
+    await page.getByText(/^Online · last seen/).waitFor();
+    await station.close({ force: true });
+    await page.getByText(/^Offline · last seen/).waitFor();
+    await page.goto(`${app.baseUrl}/stations`);
+    await page.locator('[data-station="LIVE-1"]').getByText('Offline').waitFor();
+  });
+
+  it('lets a viewer see the dashboard but not change a station', async () => {
+    const response = await page.request.post(`${app.baseUrl}/api/v1/users`, {
+      data: { email: 'vera@example.com', name: 'Vera Viewer', password: 'viewer password 1', role: 'viewer' },
+    });
+    expect(response.status()).toBe(201);
+    const viewerPage = await (await browser.newContext()).newPage();
+    await signIn(viewerPage, 'vera@example.com', 'viewer password 1');
+    await viewerPage.goto(`${app.baseUrl}/stations/LIVE-1`);
+    await viewerPage.getByText('Only admins can change these.').waitFor();
+    await expect(viewerPage.getByRole('button', { name: 'Save credentials' }).count()).resolves.toBe(0);
+    await expect(viewerPage.locator('[data-connector="1"]').isVisible()).resolves.toBe(true);
+  });
+});
