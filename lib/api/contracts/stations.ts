@@ -59,3 +59,19 @@ export const listLiveTransactionsOperation = defineOperation({
   summary: 'Open transactions with energy so far and latest power',
   query: z.object({ stationId: z.string().max(48).optional() }),
 });
+
+export const listSessionsQuery = z.object({
+  from: z.coerce.date({ message: 'must be an ISO 8601 date' }).optional(),
+  to: z.coerce.date({ message: 'must be an ISO 8601 date' }).optional(),
+  stationId: z.string().max(48).optional(),
+  idTag: z.string().max(20).optional(),
+  state: z.enum(['active', 'completed']).optional(),
+  limit: z.coerce.number({ message: 'must be a number' }).int().min(1).max(1000).optional(),
+  beforeId: z.coerce.number({ message: 'must be a number' }).int().min(1).optional().describe('keyset pagination: sessions with a smaller id'),
+});
+
+export const listSessionsOperation = defineOperation({
+  method: 'get', path: '/api/v1/transactions', tag: 'Sessions', role: 'viewer',
+  summary: 'Sessions (transactions), newest first, filtered by start date, station, id tag and state',
+  query: listSessionsQuery,
+});

@@ -1,0 +1,54 @@
+import { and, desc, eq, gte, ilike, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../client';
+import { meterValues, transactions } from '../schema';
+
+export interface SessionFilter {
+  from?: Date;
+  to?: Date;
+  stationId?: string;
+  idTag?: string;
+  state?: 'active' | 'completed';
+  limit?: number;
+  beforeId?: number;
+}
+
+/** Sessions newest first, filtered in SQL; keyset pagination by id (`beforeId`). */
+export function listSessions(db: Db, filter: SessionFilter = {}) {
+  const where: SQL[] = [];
+  if (filter.from) where.push(gte(transactions.startedAt, filter.from));
+  if (filter.to) where.push(lt(transactions.startedAt, filter.to));
+  if (filter.stationId) where.push(eq(transactions.stationId, filter.stationId));
+  if (filter.idTag) where.push(ilike(transactions.idTag, filter.idTag));
+  if (filter.state === 'active') where.push(isNull(transactions.stoppedAt));
+  if (filter.state === 'completed') where.push(isNotNull(transactions.stoppedAt));
+  if (filter.beforeId) where.push(lt(transactions.id, filter.beforeId));
+  return db
+    .select({
+      id: transactions.id,
+      stationId: transactions.stationId,
+      connectorId: transactions.connectorId,
+      idTag: transactions.idTag,
+      startedAt: transactions.startedAt,
+      stoppedAt: transactions.stoppedAt,
+      meterStart: transactions.meterStart,
+      meterStop: transactions.meterStop,
+      energyWh: sql<number | null>`${transactions.meterStop} - ${transactions.meterStart}`,
+      stopReason: transactions.stopReason,
+      serverStopReason: transactions.serverStopReason,
+    })
+    .from(transactions)
+    .where(and(...where))
+    .orderBy(desc(transactions.id))
+    .limit(filter.limit ?? 100);
+}
+
+export type SessionRow = Awaited<ReturnType<typeof listSessions>>[number];
+
+/** The power curve and energy register of one session, for its detail page. */
+export function listSessionCurve(db: Db, transactionId: number) {
+  return db
+    .select({ at: meterValues.sampledAt, measurand: meterValues.measurand, phase: meterValues.phase, value: meterValues.value, unit: meterValues.unit })
+    .from(meterValues)
+    .where(and(eq(meterValues.transactionId, transactionId), sql`${meterValues.measurand} in ('Power.Active.Import', 'Energy.Active.Import.Register', 'SoC')`))
+    .orderBy(meterValues.sampledAt);
+}
