@@ -3,6 +3,7 @@ export const navItems = [
   { href: '/', label: 'Overview' },
   { href: '/stations', label: 'Stations' },
   { href: '/sessions', label: 'Sessions' },
+  { href: '/alerts', label: 'Alerts' },
   { href: '/drivers', label: 'Drivers & tags' },
   { href: '/billing', label: 'Tariffs & billing' },
   { href: '/maintenance', label: 'Maintenance' },

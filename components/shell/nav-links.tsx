@@ -2,6 +2,8 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { useQuery } from '@tanstack/react-query';
+import { fetchJson } from '@/components/live/api-fetch';
 import { cn } from '@/lib/utils/cn';
 import { isActivePath, navItems } from './nav-items';
 
@@ -9,6 +11,11 @@ import { isActivePath, navItems } from './nav-items';
 export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
   // null outside the app router (e.g. a component test); then no link is marked current.
   const pathname = usePathname() ?? '';
+  // Open alerts as a badge on "Alerts"; refreshed by alert.* live events.
+  const { data: alertCount } = useQuery({
+    queryKey: ['alerts', 'count'],
+    queryFn: () => fetchJson<{ open: number; unacknowledged: number }>('/api/v1/alerts/count'),
+  });
   return (
     <ul className="flex flex-col gap-1">
       {navItems.map((item) => {
@@ -25,6 +32,11 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
               )}
             >
               {item.label}
+              {item.href === '/alerts' && alertCount?.open ? (
+                <span className="ml-auto rounded-full bg-danger px-2 text-xs text-white" aria-label={`${alertCount.open} open alerts`}>
+                  {alertCount.open}
+                </span>
+              ) : null}
             </Link>
           </li>
         );
