@@ -1,2 +1,6 @@
 export * from './auth';
 export * from './system';
+export * from './ocpp';
+export * from './alerts';
+export * from './sites';
+export * from './billing';

@@ -1,0 +1,36 @@
+interface Run {
+  messages: number;
+  errors: number;
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+const n = (value: unknown, digits = 0) => (typeof value === 'number' && Number.isFinite(value) ? value.toLocaleString('en-US', { maximumFractionDigits: digits }) : String(value));
+
+/** The figures next to the issue's targets. */
+export function printTable(results: Record<string, unknown>): void {
+  const inserts = (results.inserts ?? { singleRowsPerSecond: NaN, batchedRowsPerSecond: NaN }) as { singleRowsPerSecond: number; batchedRowsPerSecond: number };
+  const echo = (results.echo ?? { perSecond: NaN, p50Ms: NaN, p99Ms: NaN, errors: NaN, messages: 0 }) as Run;
+  const b1 = results.b1 as { seconds: number; bytesPerConnection: number; rssMiB: number };
+  const b2 = results.b2 as { atRate: Run; saturated: Run; persistedSamples: number; expectedSamples: number; ratioToBaseline: number; serverSide?: { p50: number; p99: number } };
+  const rows: [string, string, string][] = [
+    ['PostgreSQL single-row inserts', `${n(inserts.singleRowsPerSecond)} rows/s`, ''],
+    ['PostgreSQL batched inserts (1,000/stmt)', `${n(inserts.batchedRowsPerSecond)} rows/s`, ''],
+    ['bare ws echo (closed loop)', `${n(echo.perSecond)} msg/s, p50 ${n(echo.p50Ms, 1)} ms, p99 ${n(echo.p99Ms, 1)} ms`, ''],
+    [`B1 boot storm (${n(results.stations)} stations)`, `${n(b1.seconds, 1)} s`, '< 15 s'],
+    ['B1 memory per connection', `${n(b1.bytesPerConnection / 1024, 1)} KB (RSS ${n(b1.rssMiB)} MiB)`, '≤ 30 KB'],
+    ['B2 MeterValues at target rate', `${n(b2.atRate.perSecond)} msg/s, p50 ${n(b2.atRate.p50Ms, 1)} ms, p99 ${n(b2.atRate.p99Ms, 1)} ms`, '≥ 3,000/s, p99 < 50 ms'],
+    ['B2 MeterValues saturated', `${n(b2.saturated.perSecond)} msg/s, p50 ${n(b2.saturated.p50Ms, 1)} ms, p99 ${n(b2.saturated.p99Ms, 1)} ms`, ''],
+    ['B2 ratio to bare ws', `${n(b2.ratioToBaseline, 2)} ×`, '≥ 0.3 ×'],
+    ['B2 samples persisted / acknowledged', `${n(b2.persistedSamples)} / ${n(b2.expectedSamples)}`, 'all'],
+    ['B2 server-side latency (message log)', `p50 ${n(b2.serverSide?.p50, 1)} ms, p99 ${n(b2.serverSide?.p99, 1)} ms`, ''],
+    ['errors (echo / B2 rate / B2 saturated)', `${echo.errors} / ${b2.atRate.errors} / ${b2.saturated.errors}`, '0'],
+    ['graceful shutdown with all stations', `${n(results.shutdownSeconds, 1)} s`, ''],
+  ];
+  const width = Math.max(...rows.map((r) => r[0].length));
+  const width2 = Math.max(...rows.map((r) => r[1].length));
+  console.log(`\n${'measure'.padEnd(width)}  ${'result'.padEnd(width2)}  target`);
+  for (const [label, value, target] of rows) console.log(`${label.padEnd(width)}  ${value.padEnd(width2)}  ${target}`);
+  console.log('\nwritten to bench/results.json');
+}

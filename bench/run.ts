@@ -1,0 +1,171 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { childProcessEnv } from '../lib/env';
+import { createDb } from '../lib/db/client';
+import { upsertIdTag } from '../lib/db/queries/id-tags';
+import { freePort } from '../tests/support/free-port';
+import { startBenchDatabase } from './lib/database';
+import { measureInsertRates } from './lib/insert-rates';
+import { call, closeStations, connectStations, runLoad, type LoadStation } from './lib/load';
+import { cpuBetween, cpuSnapshot } from './lib/cpu';
+import { openFileLimit, rssBytes, spawnNode, stopProcess } from './lib/processes';
+import { printTable } from './lib/report';
+
+// `npm run bench`: calibration baseline, B1 boot storm, B2 steady MeterValues load; loopback only,
+// bounded in count and time. Prints a table and writes bench/results.json.
+const { values } = parseArgs({
+  options: {
+    stations: { type: 'string', default: '10000' },
+    seconds: { type: 'string', default: '15' },
+    rate: { type: 'string', default: '3000' },
+    samples: { type: 'string', default: '4' },
+    /** Skip the calibration baseline (when profiling the server). */
+    'no-baseline': { type: 'boolean', default: false },
+    /** Write a V8 CPU profile of the OCPP server into this directory. */
+    'profile-server': { type: 'string' },
+  },
+});
+const stationCount = Number(values.stations);
+const seconds = Number(values.seconds);
+const rate = Number(values.rate);
+const samplesPerMessage = Number(values.samples);
+
+const fileLimit = openFileLimit();
+if (fileLimit < stationCount + 500) {
+  console.error(`Open-file limit ${fileLimit} is too low for ${stationCount} stations: run \`ulimit -n ${stationCount * 2 + 1000}\` first (or pass --stations).`);
+  process.exit(1);
+}
+
+const ids = Array.from({ length: stationCount }, (_, i) => `BENCH-${String(i).padStart(5, '0')}`);
+const clock = Date.UTC(2026, 0, 1);
+const meterValues = (station: LoadStation & { tx?: number }) => ({
+  connectorId: 1,
+  ...(station.tx ? { transactionId: station.tx } : {}),
+  meterValue: [
+    {
+      // A distinct timestamp per message: equal ones would be (rightly) dropped as duplicates.
+      timestamp: new Date(clock + station.seq * 1000).toISOString(),
+      sampledValue: [
+        { value: String(station.seq * 10), unit: 'Wh', measurand: 'Energy.Active.Import.Register' },
+        { value: '7.4', unit: 'kW', measurand: 'Power.Active.Import' },
+        { value: '32.1', unit: 'A', measurand: 'Current.Import', phase: 'L1' },
+        { value: '54', unit: 'Percent', measurand: 'SoC', location: 'EV' },
+      ].slice(0, samplesPerMessage),
+    },
+  ],
+});
+
+console.log(`Bench on ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), ${stationCount} stations, Node ${process.version}`);
+const database = await startBenchDatabase();
+const db = createDb(database.url, { max: 4 });
+await upsertIdTag(db, { idTag: 'BENCH', maxConcurrentTx: null });
+const results: Record<string, unknown> = { at: new Date().toISOString(), cpus: os.cpus().length, stations: stationCount, samplesPerMessage };
+
+try {
+  // Calibration: PostgreSQL insert rates and a bare ws echo server under the same client.
+  if (!values['no-baseline']) {
+    console.log('baseline: insert rates…');
+    results.inserts = await measureInsertRates(db, await seedStation(db));
+    console.log('baseline: bare ws echo…');
+    const echoPort = await freePort();
+    const echo = await spawnNode('bench/echo-server.ts', [String(echoPort)], childProcessEnv({}), /echo listening/);
+    const echoStations = await connectStations(`ws://127.0.0.1:${echoPort}/ocpp`, ids, { concurrency: 200 });
+    results.echo = await runLoad(echoStations, { action: 'MeterValues', payload: meterValues, seconds, ratePerSecond: 0 });
+    await closeStations(echoStations);
+    await stopProcess(echo);
+  }
+
+  // The OCPP server, as the launcher runs it.
+  const port = await freePort();
+  const server = await spawnNode(
+    'ocpp-server/main.ts',
+    [],
+    childProcessEnv({ DATABASE_URL: database.url, HOST: '127.0.0.1', OCPP_PORT: String(port), OCPP_NODE_ID: 'bench', OCPP_HEARTBEAT_INTERVAL: '3600', OCPP_UNKNOWN_STATIONS: 'accept' }),
+    /OCPP server listening/,
+    values['profile-server'] ? ['--cpu-prof', `--cpu-prof-dir=${values['profile-server']}`] : [],
+  );
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const idleRss = rssBytes(server.pid!);
+  (globalThis as { benchServerPid?: number }).benchServerPid = server.pid;
+  const cpu = () => cpuSnapshot({ serverPid: server.pid, postgresPid: database.pg.pid });
+  const cpuB1 = cpu();
+
+  console.log(`B1: boot storm of ${stationCount} stations…`);
+  const b1Start = performance.now();
+  const stations = await connectStations(`ws://127.0.0.1:${port}/ocpp`, ids, {
+    concurrency: 500,
+    async onConnected(station) {
+      await call(station, 'BootNotification', { chargePointVendor: 'Bench', chargePointModel: 'B1' });
+      await call(station, 'StatusNotification', { connectorId: 1, errorCode: 'NoError', status: 'Available' });
+    },
+  });
+  const b1Seconds = (performance.now() - b1Start) / 1000;
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const loadedRss = rssBytes(server.pid!);
+  results.b1 = { seconds: b1Seconds, cpuSeconds: cpuBetween(cpuB1, cpu()), idleRssMiB: idleRss / 2 ** 20, rssMiB: loadedRss / 2 ** 20, bytesPerConnection: (loadedRss - idleRss) / stationCount };
+
+  console.log('B2: one transaction per station, then MeterValues…');
+  await Promise.all(stations.map(async (station) => {
+    const { reply } = await call(station, 'StartTransaction', { connectorId: 1, idTag: 'BENCH', meterStart: 0, timestamp: new Date(clock).toISOString() });
+    (station as LoadStation & { tx?: number }).tx = (reply[2] as { transactionId: number }).transactionId;
+  }));
+  const before = await countSamples(db);
+  await settle(); // let the server write out the boot storm's message log before measuring latency
+  const cpuRate = cpu();
+  const atRate = { ...(await runLoad(stations, { action: 'MeterValues', payload: meterValues, seconds, ratePerSecond: rate })), cpuSeconds: {} };
+  atRate.cpuSeconds = cpuBetween(cpuRate, cpu());
+  await settle();
+  const cpuSaturated = cpu();
+  const saturated = { ...(await runLoad(stations, { action: 'MeterValues', payload: meterValues, seconds, ratePerSecond: 0 })), cpuSeconds: cpuBetween(cpuSaturated, cpu()) };
+  const persisted = (await countSamples(db)) - before;
+  const expected = (atRate.messages + saturated.messages) * samplesPerMessage;
+  const echoRate = (results.echo as { perSecond: number } | undefined)?.perSecond ?? NaN;
+  results.b2 = { atRate, saturated, persistedSamples: persisted, expectedSamples: expected, ratioToBaseline: saturated.perSecond / echoRate, serverSide: await serverLatency(db) };
+
+  const timeline = await db.execute(sql`select to_char(date_trunc('second', at), 'MI:SS') s, count(*)::int n, max(latency_ms) mx, percentile_cont(0.99) within group (order by latency_ms) p99 from ocpp_message_log where action = 'MeterValues' and direction = 'out' group by 1 order by 1`);
+  console.log(timeline.map((r) => `${r.s} n=${r.n} p99=${r.p99} max=${r.mx}`).join('\n'));
+  const stopStart = performance.now();
+  await closeStations(stations);
+  await stopProcess(server);
+  results.shutdownSeconds = (performance.now() - stopStart) / 1000;
+} finally {
+  await db.$client.end();
+  await database.stop();
+}
+
+fs.writeFileSync(path.join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+printTable(results);
+process.exit(0);
+
+/** Waits until the server has been (nearly) idle for a second: backlog written, nothing queued. */
+async function settle() {
+  const server = (globalThis as { benchServerPid?: number }).benchServerPid!;
+  for (let i = 0; i < 30; i++) {
+    const before = cpuSnapshot({ serverPid: server, postgresPid: database.pg.pid });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const after = cpuSnapshot({ serverPid: server, postgresPid: database.pg.pid });
+    if (after.server - before.server < 0.05 && after.postgres - before.postgres < 0.1) return;
+  }
+}
+
+async function seedStation(db: ReturnType<typeof createDb>): Promise<string> {
+  await db.execute(sql`insert into stations (id) values ('BENCH-INSERTS') on conflict do nothing`);
+  return 'BENCH-INSERTS';
+}
+
+async function countSamples(db: ReturnType<typeof createDb>): Promise<number> {
+  const [row] = await db.execute<{ n: number }>(sql`select count(*)::int as n from meter_values where station_id like 'BENCH-0%'`);
+  return row?.n ?? 0;
+}
+
+/** CALL → CALLRESULT as the server itself measured it (message log), for MeterValues. */
+async function serverLatency(db: ReturnType<typeof createDb>) {
+  const [row] = await db.execute<{ p50: number; p99: number; n: number }>(sql`
+    select percentile_cont(0.5) within group (order by latency_ms) as p50,
+           percentile_cont(0.99) within group (order by latency_ms) as p99, count(*)::int as n
+    from ocpp_message_log where action = 'MeterValues' and direction = 'out' and latency_ms is not null`);
+  return row;
+}

@@ -1,0 +1,36 @@
+import type { Db } from '../db/client';
+import { insertMessageLogRows } from '../db/queries/message-log';
+import type { MessageLogRow } from '../db/schema';
+import { createBatcher } from '../ocpp/batcher';
+
+/** Longest frame text kept; the rest is cut (a 1 MiB firmware DataTransfer is not inspector material). */
+export const MAX_LOGGED_FRAME_CHARS = 65_536;
+
+/**
+ * The message log is diagnostics, not state: it is written after the fact in batches and never
+ * delays a CALLRESULT. If the database falls behind by `maxQueued` rows, new rows are dropped
+ * (and counted) rather than letting memory grow.
+ */
+export function createMessageLogWriter(db: Db, options: { maxQueued?: number; onError?: (error: unknown) => void } = {}) {
+  const maxQueued = options.maxQueued ?? 100_000;
+  const onError = options.onError ?? ((error) => console.error('[message-log]', error));
+  const batcher = createBatcher<MessageLogRow>((rows) => insertMessageLogRows(db, rows), { maxBatch: 1000, maxInFlight: 1 });
+  let dropped = 0;
+  return {
+    record(row: MessageLogRow) {
+      if (batcher.queued >= maxQueued) {
+        dropped++;
+        return;
+      }
+      if (row.frame.length > MAX_LOGGED_FRAME_CHARS) row.frame = `${row.frame.slice(0, MAX_LOGGED_FRAME_CHARS)}…[truncated]`;
+      // PostgreSQL text cannot hold NUL; a malformed frame may contain one.
+      if (row.frame.includes('\0')) row.frame = row.frame.replaceAll('\0', '\uFFFD');
+      batcher.add([row]).catch(onError);
+    },
+    drain: () => batcher.drain(),
+    get dropped() {
+      return dropped;
+    },
+  };
+}
+export type MessageLogWriter = ReturnType<typeof createMessageLogWriter>;

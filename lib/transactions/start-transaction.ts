@@ -1,0 +1,78 @@
+import type { Db } from '../db/client';
+import {
+  findTransactionByStartKey,
+  getOpenTransactionOnConnector,
+  insertTransaction,
+  insertTransactionAnomaly,
+  lockConnectorAndTag,
+  stopTransactionRow,
+} from '../db/queries/transactions';
+import type { Transaction } from '../db/schema';
+import { authorizeIdTag } from '../id-tags/authorize-id-tag';
+import type { IdTagInfo, IdTagStatus, StartTransactionRequest } from '../ocpp/v16/types';
+
+export interface StartTransactionResult {
+  transaction: Transaction;
+  idTagInfo: IdTagInfo;
+  /** True when this was a retransmission of a StartTransaction we already answered. */
+  retransmit: boolean;
+  /** The open transaction on the same connector that this start closed, if any. */
+  replaced: Transaction | undefined;
+}
+
+/**
+ * StartTransaction (OCPP 1.6 §4.8). The station has already started: we always record the
+ * transaction and answer its id; idTagInfo tells the station whether to go on (§5.x StopTransactionOnInvalidId).
+ * - A retransmission (same station, connector, idTag, timestamp, meterStart; e.g. our answer was lost)
+ *   gets the same transactionId back, never a second transaction.
+ * - An open transaction on the same connector (the station lost it: reboot, power loss) is closed,
+ *   and the reason recorded.
+ * All in one database transaction, serialised per connector and per idTag.
+ */
+export async function startTransaction(
+  db: Db,
+  input: { stationId: string; request: StartTransactionRequest; now: Date },
+): Promise<StartTransactionResult> {
+  const { stationId, request, now } = input;
+  const startedAt = new Date(request.timestamp);
+  const key = { stationId, connectorId: request.connectorId, idTag: request.idTag, startedAt, meterStart: request.meterStart };
+  return db.transaction(async (tx) => {
+    await lockConnectorAndTag(tx, key);
+    const existing = await findTransactionByStartKey(tx, key);
+    if (existing) {
+      const idTagInfo: IdTagInfo = { status: existing.authStatus as IdTagStatus };
+      if (existing.parentIdTag) idTagInfo.parentIdTag = existing.parentIdTag;
+      return { transaction: existing, idTagInfo, retransmit: true, replaced: undefined };
+    }
+    const open = await getOpenTransactionOnConnector(tx, stationId, request.connectorId);
+    const idTagInfo = await authorizeIdTag(tx, { idTag: request.idTag, now, exceptTransactionId: open?.id });
+    let replaced: Transaction | undefined;
+    if (open) {
+      const reason = 'Replaced: a new StartTransaction arrived on the same connector';
+      replaced = await stopTransactionRow(tx, {
+        id: open.id,
+        // Never before its own start, whatever the station's clock says.
+        stoppedAt: startedAt > open.startedAt ? startedAt : open.startedAt,
+        meterStop: null,
+        stopReason: null,
+        serverStopReason: reason,
+      });
+      await insertTransactionAnomaly(tx, {
+        stationId,
+        transactionId: open.id,
+        kind: 'open_transaction_replaced',
+        detail: { connectorId: request.connectorId, reason, newStart: request },
+        at: now,
+      });
+    }
+    const transaction = await insertTransaction(tx, {
+      ...key,
+      parentIdTag: idTagInfo.parentIdTag ?? null,
+      authStatus: idTagInfo.status,
+      reservationId: request.reservationId ?? null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    return { transaction, idTagInfo, retransmit: false, replaced };
+  });
+}

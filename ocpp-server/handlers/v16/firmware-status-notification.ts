@@ -1,0 +1,14 @@
+import { updateStation } from '@/lib/db/queries/stations';
+import type { FirmwareStatusNotificationRequest, FirmwareStatusNotificationResponse } from '@/lib/ocpp/v16/types';
+import type { Handler } from '../context';
+
+/** OCPP 1.6 §4.5: progress of an UpdateFirmware, kept on the station. */
+export const firmwareStatusNotification: Handler<FirmwareStatusNotificationRequest, FirmwareStatusNotificationResponse> = async (
+  ctx,
+  request,
+) => {
+  const now = ctx.now();
+  await updateStation(ctx.db, ctx.stationId, { firmwareStatus: request.status, firmwareStatusAt: now }, now);
+  ctx.bus.publish({ kind: 'station.updated', stationId: ctx.stationId });
+  return {};
+};

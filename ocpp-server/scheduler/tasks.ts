@@ -1,0 +1,55 @@
+import type { Db } from '@/lib/db/client';
+import { pruneMessageLog } from '@/lib/db/queries/message-log';
+import { upsertServiceHeartbeat } from '@/lib/db/queries/service-heartbeats';
+import type { LastSeenTracker } from '@/lib/stations/last-seen-tracker';
+import { terminate, type ConnectionRegistry } from '../transport/connection-registry';
+import type { ScheduledTask } from './scheduler';
+
+/** Liveness of this process for GET /api/health (the web app reads it; the processes never call each other). */
+export function serviceHeartbeatTask(db: Db, input: { nodeId: string; startedAt: Date; port: () => number; registry: ConnectionRegistry }): ScheduledTask {
+  return {
+    name: 'service heartbeat',
+    everyMs: 5000,
+    immediate: true,
+    run: () =>
+      upsertServiceHeartbeat(db, {
+        serviceId: `ocpp:${input.nodeId}`,
+        kind: 'ocpp',
+        startedAt: input.startedAt,
+        at: new Date(),
+        info: { connectedStations: input.registry.size, port: input.port() },
+      }),
+  };
+}
+
+export function lastSeenFlushTask(lastSeen: LastSeenTracker): ScheduledTask {
+  return { name: 'last seen', everyMs: 5000, run: () => lastSeen.flush() };
+}
+
+/**
+ * A station is offline when nothing (no frame, no pong) was heard for heartbeat interval × 2 + grace:
+ * its socket is destroyed, which records the disconnect like any other close.
+ */
+export function offlineSweepTask(registry: ConnectionRegistry, input: { heartbeatIntervalS: number; graceS: number }): ScheduledTask {
+  const silenceMs = (input.heartbeatIntervalS * 2 + input.graceS) * 1000;
+  return {
+    name: 'offline sweep',
+    everyMs: Math.min(5000, Math.max(250, Math.floor(silenceMs / 4))),
+    async run() {
+      const deadline = Date.now() - silenceMs;
+      for (const connection of registry.all()) if (connection.lastHeardAt < deadline) terminate(connection);
+    },
+  };
+}
+
+/** Bounded retention of the message log: by age and by row count, in chunks. */
+export function messageLogRetentionTask(db: Db, input: { retentionHours: number; maxRows: number }): ScheduledTask {
+  return {
+    name: 'message log retention',
+    everyMs: 60_000,
+    async run() {
+      const before = new Date(Date.now() - input.retentionHours * 3_600_000);
+      for (let i = 0; i < 20 && (await pruneMessageLog(db, { before, maxRows: input.maxRows })) > 0; i++);
+    },
+  };
+}
