@@ -13,6 +13,8 @@ import { createUnknownStationPolicy } from '@/lib/stations/unknown-station-polic
 import { ocppConfig } from './config';
 import { builtInDataTransferVendors } from './handlers/v16/data-transfer-vendors';
 import { releaseNodeStations } from './recover-node';
+import { alertsTask } from './scheduler/alerts-task';
+import { defaultAlertThresholds } from '@/lib/alerts/alert-rules';
 import { startScheduler } from './scheduler/scheduler';
 import { lastSeenFlushTask, messageLogRetentionTask, offlineSweepTask, serviceHeartbeatTask } from './scheduler/tasks';
 import { createOcppServer } from './server';
@@ -63,6 +65,10 @@ const scheduler = startScheduler(
     lastSeenFlushTask(lastSeen),
     offlineSweepTask(server.registry, { heartbeatIntervalS: config.heartbeatIntervalS, graceS: config.offlineGraceS }),
     messageLogRetentionTask(db, config.messageLog),
+    alertsTask(db, bus, {
+      everyMs: getEnv().ALERT_EVALUATION_INTERVAL * 1000,
+      thresholds: { ...defaultAlertThresholds, offlineAfterMinutes: getEnv().ALERT_OFFLINE_MINUTES },
+    }),
   ],
   onError,
 );

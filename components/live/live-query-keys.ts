@@ -21,5 +21,8 @@ export function staleQueryKeys(event: CsmsEvent): (readonly unknown[])[] | 'all'
       return [['overview'], ['sessions'], ['station', event.stationId]];
     case 'idTag.updated':
       return [['id-tags']];
+    case 'alert.raised':
+    case 'alert.cleared':
+      return [['alerts'], ['station', event.stationId]];
   }
 }

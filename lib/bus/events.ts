@@ -13,6 +13,7 @@ export type CsmsEvent =
   | { kind: 'meter.values'; stationId: string; connectorId: number; transactionId: number | null }
   | { kind: 'idTag.updated'; idTag: string }
   | { kind: 'alert.raised' | 'alert.cleared'; stationId: string; alertId: number }
+  | { kind: 'alert.raised' | 'alert.cleared'; stationId: string; alertId: number }
   | { kind: 'resync' };
 
 export type CsmsEventKind = CsmsEvent['kind'];

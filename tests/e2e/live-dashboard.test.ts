@@ -37,7 +37,7 @@ const meter = (connectorId: number, watts: number, wattHours: number) =>
   });
 
 beforeAll(async () => {
-  app = await startApp({ env: { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password } });
+  app = await startApp({ env: { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, ALERT_EVALUATION_INTERVAL: '1', ALERT_OFFLINE_MINUTES: '0' } });
   const sql = connectAppDatabase(app);
   await sql`insert into id_tags (id_tag) values ('RFID-LIVE')`;
   await sql.end();
@@ -84,13 +84,25 @@ describe('live dashboard in a browser', () => {
     await expect(page.getByRole('table', { name: 'Live sessions' }).getByText('LIVE-1').isVisible()).resolves.toBe(true);
   });
 
-  it('shows the station offline when it disconnects', async () => {
+  it('raises an alert for a faulted connector, counted in the sidebar, with the error code', async () => {
+    await station.call('StatusNotification', { connectorId: 2, status: 'Faulted', errorCode: 'GroundFailure', vendorErrorCode: 'E-17' });
+    await page.getByLabel('1 open alerts').waitFor();
+    await page.getByRole('link', { name: /Alerts/ }).click();
+    await page.getByText('LIVE-1 connector 2 faulted: GroundFailure (vendor code E-17)').waitFor();
+    await page.getByRole('row').filter({ hasText: 'connector 2 faulted' }).getByRole('button', { name: 'Acknowledge' }).click();
+    await page.getByText(/Acknowledged by ada@example.com/).waitFor();
+  });
+
+  it('shows the station offline when it disconnects, and raises an offline alert', async () => {
     await page.goto(`${app.baseUrl}/stations/LIVE-1`);
     await page.getByText(/^Online · last seen/).waitFor();
     await station.close({ force: true });
     await page.getByText(/^Offline · last seen/).waitFor();
     await page.goto(`${app.baseUrl}/stations`);
     await page.locator('[data-station="LIVE-1"]').getByText('Offline').waitFor();
+    await page.getByLabel('2 open alerts').waitFor();
+    await page.goto(`${app.baseUrl}/alerts`);
+    await page.getByText(/^LIVE-1 offline for \d+ min$/).waitFor();
   });
 
   it('lets a viewer see the dashboard but not change a station', async () => {
