@@ -2,6 +2,7 @@
 export const navItems = [
   { href: '/', label: 'Overview' },
   { href: '/stations', label: 'Stations' },
+  { href: '/sites', label: 'Sites' },
   { href: '/sessions', label: 'Sessions' },
   { href: '/alerts', label: 'Alerts' },
   { href: '/drivers', label: 'Drivers & tags' },

@@ -1,10 +1,11 @@
 import type { Db } from '../db/client';
 import { getFleetCounts, type FleetCounts } from '../db/queries/fleet-counts';
-import { listLiveSessions, type LiveSession } from '../db/queries/live-sessions';
+import { listLiveSessions } from '../db/queries/live-sessions';
+import { attachCosts, type LiveSessionWithCost } from './attach-costs';
 
 export interface Overview extends FleetCounts {
   powerW: number;
-  liveSessions: LiveSession[];
+  liveSessions: LiveSessionWithCost[];
   at: string;
 }
 
@@ -14,7 +15,8 @@ export function startOfUtcDay(now: Date): Date {
 }
 
 export async function getOverview(db: Db, now: Date = new Date()): Promise<Overview> {
-  const [counts, liveSessions] = await Promise.all([getFleetCounts(db, startOfUtcDay(now)), listLiveSessions(db)]);
+  const [counts, sessions] = await Promise.all([getFleetCounts(db, startOfUtcDay(now)), listLiveSessions(db)]);
+  const liveSessions = await attachCosts(db, sessions, now);
   const powerW = liveSessions.reduce((sum, session) => sum + (session.powerW ?? 0), 0);
   return { ...counts, powerW, liveSessions, at: now.toISOString() };
 }

@@ -4,10 +4,13 @@ import * as apiTokens from './api-tokens';
 import * as auditLog from './audit-log';
 import * as events from './events';
 import * as stations from './stations';
+import * as sites from './sites';
 import * as system from './system';
+import * as tariffs from './tariffs';
+import * as transactions from './transactions';
 import * as users from './users';
 
 /** Every documented operation; new contract modules are added here to appear in /api/v1/openapi.json. */
-export const allOperations: Operation[] = [system, users, apiTokens, auditLog, events, stations, alerts].flatMap((module) =>
+export const allOperations: Operation[] = [system, users, apiTokens, auditLog, events, stations, alerts, sites, tariffs, transactions].flatMap((module) =>
   Object.values(module).filter((value): value is Operation => typeof value === 'object' && value !== null && 'method' in value && 'path' in value),
 );

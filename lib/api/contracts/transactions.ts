@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { defineOperation } from '../operation';
+
+const money = z.number().int().describe('minor units of the currency (cents)');
+
+export const costSchema = z.object({
+  currency: z.string(),
+  lines: z.array(
+    z.object({
+      component: z.enum(['ENERGY', 'TIME', 'PARKING_TIME', 'FLAT']),
+      elementIndex: z.number().int(),
+      volume: z.number().describe('billed volume incl. step_size rounding'),
+      volumeUnit: z.enum(['Wh', 's', 'session']),
+      roundedUpBy: z.number(),
+      unitPrice: z.number().describe('excl. VAT, currency units per kWh, per hour or per session'),
+      net: money,
+      vatRate: z.number().nullable().describe('percent; null: no VAT applies'),
+      vat: money,
+      gross: money,
+    }),
+  ),
+  minMaxAdjustment: z.object({ reason: z.enum(['MIN_PRICE', 'MAX_PRICE']), net: money, vat: money, gross: money }).nullable(),
+  net: money,
+  vat: money,
+  gross: money,
+  isFinal: z.boolean().describe('false: the cost so far of a running session'),
+  pricedFrom: z.string(),
+  pricedUntil: z.string(),
+  usage: z.object({ energyWh: z.number(), chargingSeconds: z.number(), idleSeconds: z.number() }),
+  timeZone: z.string().describe("the site's zone the tariff's time restrictions were evaluated in"),
+  tariff: z.object({ id: z.uuid(), name: z.string(), version: z.number().int(), versionId: z.uuid(), appliedVia: z.enum(['default', 'site', 'station', 'connector']) }),
+});
+
+export const getTransactionOperation = defineOperation({
+  method: 'get', path: '/api/v1/transactions/{id}', tag: 'Sessions', role: 'viewer',
+  summary: 'One transaction with its cost: final when stopped, so far when running; `cost` is null with `costUnavailable` when no tariff applies',
+  params: z.object({ id: z.coerce.number({ message: 'must be a transaction id' }).int({ message: 'must be a transaction id' }).min(1, { message: 'must be a transaction id' }) }),
+  response: z.looseObject({
+    id: z.number().int(),
+    stationId: z.string(),
+    connectorId: z.number().int(),
+    startedAt: z.string(),
+    stoppedAt: z.string().nullable(),
+    meterStart: z.number(),
+    meterStop: z.number().nullable(),
+    cost: costSchema.nullable(),
+    costUnavailable: z.object({ code: z.string(), message: z.string() }).nullable(),
+  }),
+  errors: { 404: 'not_found' },
+});

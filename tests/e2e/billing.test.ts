@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { RPCClient } from 'ocpp-rpc';
+import { startApp, type AppProcess } from '../support/app-process';
+import { connectAppDatabase } from '../support/app-database';
+import { launchBrowser } from '../support/browser';
+import { boot, connectStation } from '../support/ocpp-client';
+
+let app: AppProcess;
+let browser: Browser;
+let page: Page;
+let station: RPCClient;
+let tariffUrl: string;
+const admin = { email: 'ada@example.com', password: 'first admin password' };
+
+async function signIn(target: Page, email: string, password: string) {
+  await target.goto(`${app.baseUrl}/login`);
+  await target.getByLabel('Email').fill(email);
+  await target.getByLabel('Password').fill(password);
+  await target.getByRole('button', { name: 'Sign in' }).click();
+  await target.waitForURL(`${app.baseUrl}/`);
+}
+
+beforeAll(async () => {
+  app = await startApp({ env: { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password } });
+  const sql = connectAppDatabase(app);
+  await sql`insert into id_tags (id_tag) values ('RFID-BILL')`;
+  await sql.end();
+  station = await connectStation(app.ocppUrl, 'BILL-1');
+  await boot(station);
+  for (const connectorId of [0, 1]) await station.call('StatusNotification', { connectorId, status: 'Available', errorCode: 'NoError' });
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  await signIn(page, admin.email, admin.password);
+});
+afterAll(async () => {
+  await station?.close({ force: true }).catch(() => {});
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('tariffs in a browser, priced sessions over OCPP', () => {
+  it('an admin builds a tariff; the preview shows the total computed by hand', async () => {
+    await page.goto(`${app.baseUrl}/billing/tariffs/new`);
+    await page.locator('#tariff-name').fill('Energy and parking');
+    await page.locator('#tariff-elements-0-price_components-0-price').fill('0.30');
+    await page.locator('#tariff-elements-0-price_components-0-vat').fill('19');
+    await page.getByRole('button', { name: 'Add price component' }).click();
+    await page.locator('#tariff-elements-0-price_components-1-price').fill('1');
+    await page.locator('#tariff-elements-0-price_components-1-vat').fill('19');
+    await page.getByRole('button', { name: 'Add price component' }).click();
+    await page.locator('#tariff-elements-0-price_components-2-type').selectOption('PARKING_TIME');
+    await page.locator('#tariff-elements-0-price_components-2-price').fill('6');
+    await page.locator('#tariff-elements-0-price_components-2-vat').fill('19');
+    await page.locator('#tariff-parking_grace_seconds').fill('10');
+    await expect(page.locator('#tariff-elements-0-price_components-2-step_size').inputValue()).resolves.toBe('60');
+
+    // 22 kW for 2 h from 18:00, then 30 min idle: 44 kWh × €0.30 = €13.20 (VAT €2.51), fee €1.00 (VAT €0.19),
+    // (30 − 10 grace) min × €6/h = €2.00 (VAT €0.38). Net €16.20 + VAT €3.08 = €19.28.
+    await page.locator('[data-preview-gross="€19.28"]').waitFor();
+    await expect(page.getByRole('table', { name: 'Preview breakdown' }).getByText('44 kWh × €0.30/kWh').isVisible()).resolves.toBe(true);
+
+    await page.locator('#preview-idleMinutes').fill('5');
+    await page.locator('[data-preview-gross="€16.90"]').waitFor();
+
+    await page.getByRole('button', { name: 'Create tariff' }).click();
+    await page.waitForURL(/\/billing\/tariffs\/[0-9a-f-]{36}\?created=1$/);
+    tariffUrl = page.url().replace('?created=1', '');
+    await page.getByText('Tariff created.').waitFor();
+  });
+
+  it('shows field errors from the server next to the input', async () => {
+    await page.goto(`${app.baseUrl}/billing/tariffs/new`);
+    await page.locator('#tariff-name').fill('Broken');
+    await page.locator('#tariff-elements-0-price_components-0-price').fill('-1');
+    await page.getByRole('button', { name: 'Create tariff' }).click();
+    await page.locator('#tariff-elements-0-price_components-0-price-error').getByText('must be ≥ 0').waitFor();
+  });
+
+  it('a session on a station assigned to the tariff shows its cost via the REST API', async () => {
+    await page.goto(tariffUrl);
+    await page.locator('#assign-scope').selectOption('station');
+    await page.locator('#assign-station').selectOption('BILL-1');
+    await page.getByRole('button', { name: 'Assign' }).click();
+    await page.getByText('Assigned.').waitFor();
+    await page.getByRole('table', { name: 'Assignments' }).getByText('Station BILL-1').waitFor();
+
+    // Station timestamps from a minute ahead: after the assignment, as a real session would be.
+    const t0 = Date.now() + 60_000;
+    const at = (minutes: number) => new Date(t0 + minutes * 60_000).toISOString();
+    const start = (await station.call('StartTransaction', { connectorId: 1, idTag: 'RFID-BILL', meterStart: 0, timestamp: at(0) })) as { transactionId: number };
+    await station.call('StatusNotification', { connectorId: 1, status: 'Charging', errorCode: 'NoError', timestamp: at(0) });
+    await station.call('MeterValues', {
+      connectorId: 1,
+      transactionId: start.transactionId,
+      meterValue: [{ timestamp: at(60), sampledValue: [{ measurand: 'Energy.Active.Import.Register', unit: 'Wh', value: '22000' }] }],
+    });
+    await station.call('StatusNotification', { connectorId: 1, status: 'SuspendedEV', errorCode: 'NoError', timestamp: at(60) });
+    await station.call('StopTransaction', { transactionId: start.transactionId, meterStop: 22_000, timestamp: at(90), reason: 'Local' });
+
+    // 22 kWh × €0.30 = €6.60 (VAT €1.25), fee €1.00 (VAT €0.19), (30 − 10) min × €6/h = €2.00 (VAT €0.38).
+    const response = await page.request.get(`${app.baseUrl}/api/v1/transactions/${start.transactionId}`);
+    expect(response.status()).toBe(200);
+    const body = (await response.json()) as { cost: { gross: number; net: number; vat: number; isFinal: boolean; lines: { component: string; net: number }[]; tariff: { name: string } } };
+    expect(body.cost).toMatchObject({ net: 960, vat: 182, gross: 1142, isFinal: true, tariff: { name: 'Energy and parking' } });
+    expect(body.cost.lines.map((line) => [line.component, line.net])).toEqual([
+      ['FLAT', 100],
+      ['ENERGY', 660],
+      ['PARKING_TIME', 200],
+    ]);
+
+    // A new version does not reprice a session that started under the previous one.
+    await page.goto(tariffUrl);
+    await page.locator('#tariff-elements-0-price_components-0-price').fill('0.50');
+    await page.getByRole('button', { name: 'Save new version' }).click();
+    await page.getByText('The tariff is at version 2').waitFor();
+    const again = (await (await page.request.get(`${app.baseUrl}/api/v1/transactions/${start.transactionId}`)).json()) as typeof body;
+    expect(again.cost).toMatchObject({ gross: 1142, tariff: { version: 1 } });
+  });
+
+  it('shows the tariff read-only to an operator', async () => {
+    const created = await page.request.post(`${app.baseUrl}/api/v1/users`, {
+      data: { email: 'otto@example.com', name: 'Otto Operator', password: 'operator password 1', role: 'operator' },
+    });
+    expect(created.status()).toBe(201);
+    const operator = await (await browser.newContext()).newPage();
+    await signIn(operator, 'otto@example.com', 'operator password 1');
+    await operator.goto(tariffUrl);
+    await operator.getByText('Read only: only admins change tariffs.').waitFor();
+    await expect(operator.locator('#tariff-elements-0-price_components-0-price').isDisabled()).resolves.toBe(true);
+    await expect(operator.getByRole('button', { name: 'Save new version' }).count()).resolves.toBe(0);
+    // Version 2 (€0.50/kWh): €22.00 + €1.00 + €2.00 = €25.00 net, VAT €4.18 + €0.19 + €0.38 = €4.75.
+    await operator.locator('[data-preview-gross="€29.75"]').waitFor();
+    await operator.goto(`${app.baseUrl}/billing/tariffs/new`);
+    await expect(operator.getByText('New tariff').count()).resolves.toBe(0);
+  });
+});
