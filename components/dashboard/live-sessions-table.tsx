@@ -1,9 +1,10 @@
 import Link from 'next/link';
 import { Table, TBody, THead, Td, Th, Tr } from '@/components/ui/table';
-import type { LiveSession } from '@/lib/db/queries/live-sessions';
+import type { LiveSessionWithCost } from '@/lib/dashboard/attach-costs';
+import { formatMinorUnits } from '@/lib/pricing/currency';
 import { formatDuration, formatKw, formatKwh } from './format';
 
-export function LiveSessionsTable({ sessions, now }: { sessions: LiveSession[]; now: number }) {
+export function LiveSessionsTable({ sessions, now }: { sessions: LiveSessionWithCost[]; now: number }) {
   return (
     <Table aria-label="Live sessions">
       <THead>
@@ -14,6 +15,7 @@ export function LiveSessionsTable({ sessions, now }: { sessions: LiveSession[]; 
           <Th>Duration</Th>
           <Th>Energy</Th>
           <Th>Power</Th>
+          <Th>Cost so far</Th>
         </Tr>
       </THead>
       <TBody>
@@ -29,6 +31,7 @@ export function LiveSessionsTable({ sessions, now }: { sessions: LiveSession[]; 
             <Td>{formatDuration(session.startedAt, now)}</Td>
             <Td className="tabular-nums">{formatKwh(session.energyWh)}</Td>
             <Td className="tabular-nums">{formatKw(session.powerW)}</Td>
+            <Td className="tabular-nums">{session.costSoFar ? formatMinorUnits(session.costSoFar.gross, session.costSoFar.currency) : '—'}</Td>
           </Tr>
         ))}
       </TBody>

@@ -5,12 +5,12 @@ import { Alert } from '@/components/ui/alert';
 import { fetchJson } from '@/components/live/api-fetch';
 import { useNow } from '@/components/live/use-now';
 import { LiveSessionsTable } from '@/components/dashboard/live-sessions-table';
-import type { LiveSession } from '@/lib/db/queries/live-sessions';
+import type { LiveSessionWithCost } from '@/lib/dashboard/attach-costs';
 
 /** Open sessions, refreshed by live events (query key ['sessions']). */
 export function LiveSessionsPanel() {
   const now = useNow();
-  const { data, error } = useQuery({ queryKey: ['sessions', 'live'], queryFn: () => fetchJson<{ data: LiveSession[] }>('/api/v1/transactions/live') });
+  const { data, error } = useQuery({ queryKey: ['sessions', 'live'], queryFn: () => fetchJson<{ data: LiveSessionWithCost[] }>('/api/v1/transactions/live') });
   if (error) return <Alert variant="error">{error.message}</Alert>;
   if (!data) return <p className="text-muted-foreground">Loading…</p>;
   if (data.data.length === 0) return <p className="text-muted-foreground">No session is running.</p>;
