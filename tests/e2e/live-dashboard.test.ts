@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { RPCClient } from 'ocpp-rpc';
 import { startApp, type AppProcess } from '../support/app-process';
 import { connectAppDatabase } from '../support/app-database';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, signIn as signInAt } from '../support/browser';
 import { boot, connectStation } from '../support/ocpp-client';
 
 let app: AppProcess;
@@ -11,15 +11,9 @@ let browser: Browser;
 let page: Page;
 let station: RPCClient;
 let transactionId: number;
+const signIn = (target: Page, email: string, password: string) => signInAt(target, app.baseUrl, email, password);
 const admin = { email: 'ada@example.com', password: 'first admin password' };
 
-async function signIn(target: Page, email: string, password: string) {
-  await target.goto(`${app.baseUrl}/login`);
-  await target.getByLabel('Email').fill(email);
-  await target.getByLabel('Password').fill(password);
-  await target.getByRole('button', { name: 'Sign in' }).click();
-  await target.waitForURL(`${app.baseUrl}/`);
-}
 
 const meter = (connectorId: number, watts: number, wattHours: number) =>
   station.call('MeterValues', {
