@@ -1,14 +1,18 @@
 import type { Db } from '../db/client';
-import { countOpenTransactionsForTag, getIdTagWithParent } from '../db/queries/id-tags';
+import { countOpenTransactionsForTag, getIdTagForAuthorization } from '../db/queries/id-tags';
 import type { IdTagInfo } from '../ocpp/v16/types';
 import { evaluateIdTag } from './evaluate-id-tag';
 
 /**
- * The idTagInfo for a tag now. `exceptTransactionId` leaves one transaction out of the concurrency
- * count (the one being stopped, or the one a new StartTransaction on its connector replaces).
+ * The idTagInfo for a tag presented at a station now (the station decides the site restriction).
+ * `exceptTransactionId` leaves one transaction out of the concurrency count (the one being stopped,
+ * or the one a new StartTransaction on its connector replaces).
  */
-export async function authorizeIdTag(db: Db, input: { idTag: string; now: Date; exceptTransactionId?: number }): Promise<IdTagInfo> {
-  const found = await getIdTagWithParent(db, input.idTag);
+export async function authorizeIdTag(
+  db: Db,
+  input: { idTag: string; stationId: string; now: Date; exceptTransactionId?: number },
+): Promise<IdTagInfo> {
+  const found = await getIdTagForAuthorization(db, { idTag: input.idTag, stationId: input.stationId });
   const limited = found?.tag.maxConcurrentTx != null;
   const openTransactions = limited ? await countOpenTransactionsForTag(db, input.idTag, input.exceptTransactionId) : 0;
   return evaluateIdTag({ found, openTransactions, now: input.now });

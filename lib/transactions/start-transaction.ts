@@ -45,7 +45,7 @@ export async function startTransaction(
       return { transaction: existing, idTagInfo, retransmit: true, replaced: undefined };
     }
     const open = await getOpenTransactionOnConnector(tx, stationId, request.connectorId);
-    const idTagInfo = await authorizeIdTag(tx, { idTag: request.idTag, now, exceptTransactionId: open?.id });
+    const idTagInfo = await authorizeIdTag(tx, { idTag: request.idTag, stationId, now, exceptTransactionId: open?.id });
     let replaced: Transaction | undefined;
     if (open) {
       const reason = 'Replaced: a new StartTransaction arrived on the same connector';

@@ -54,7 +54,7 @@ export async function stopTransaction(
     });
   }
   const response: StopTransactionResponse = {};
-  if (request.idTag) response.idTagInfo = await authorizeIdTag(db, { idTag: request.idTag, now, exceptTransactionId: request.transactionId });
+  if (request.idTag) response.idTagInfo = await authorizeIdTag(db, { idTag: request.idTag, stationId, now, exceptTransactionId: request.transactionId });
   return { response, outcome, transaction: current };
 }
 

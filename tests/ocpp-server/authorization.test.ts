@@ -4,6 +4,9 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 import { startOcppServer, type OcppServerProcess } from '../support/ocpp-server';
 import { boot, connectStation } from '../support/ocpp-client';
 import { upsertIdTag } from '@/lib/db/queries/id-tags';
+import { insertMissingStations } from '@/lib/db/queries/stations';
+import { drivers, idTagSites, sites, stationSites } from '@/lib/db/schema';
+import type { DbClient } from '@/lib/db/client';
 
 let t: TestDatabase;
 let server: OcppServerProcess;
@@ -15,12 +18,17 @@ beforeAll(async () => {
   t = await createTestDatabase();
   await upsertIdTag(t.db, { idTag: 'GOOD', expiresAt: future, parentIdTag: 'FLEET' });
   await upsertIdTag(t.db, { idTag: 'FLEET' });
-  await upsertIdTag(t.db, { idTag: 'BLOCKED', blocked: true });
+  await upsertIdTag(t.db, { idTag: 'BLOCKED', status: 'Blocked' });
   await upsertIdTag(t.db, { idTag: 'OLD', expiresAt: past });
   await upsertIdTag(t.db, { idTag: 'KID', parentIdTag: 'BADPARENT' });
-  await upsertIdTag(t.db, { idTag: 'BADPARENT', blocked: true });
+  await upsertIdTag(t.db, { idTag: 'BADPARENT', status: 'Blocked' });
   await upsertIdTag(t.db, { idTag: 'SINGLE', maxConcurrentTx: 1 });
   await upsertIdTag(t.db, { idTag: 'MANY', maxConcurrentTx: null });
+  await upsertIdTag(t.db, { idTag: 'SETEXPIRED', status: 'Expired' });
+  await upsertIdTag(t.db, { idTag: 'TOP', status: 'Blocked' });
+  await upsertIdTag(t.db, { idTag: 'MID', parentIdTag: 'TOP' });
+  await upsertIdTag(t.db, { idTag: 'GRANDKID', parentIdTag: 'MID' });
+  await seedDriverAndSites(t.db);
   server = await startOcppServer({ databaseUrl: t.url });
   station = await connectStation(server.url, 'AUTH-1');
   await boot(station);
@@ -43,8 +51,8 @@ describe('Authorize: each idTagInfo status', () => {
     expect((await authorize('GOOD')).idTagInfo).toEqual({ status: 'Accepted', expiryDate: future.toISOString(), parentIdTag: 'FLEET' });
   });
 
-  it('idTags compare case-insensitively (CiString20)', async () => {
-    expect((await authorize('good')).idTagInfo.status).toBe('Accepted');
+  it('idTags match exactly as sent (card UIDs: AB12 and ab12 are two tags)', async () => {
+    expect((await authorize('good')).idTagInfo.status).toBe('Invalid');
   });
 
   it('Blocked', async () => {
@@ -53,6 +61,23 @@ describe('Authorize: each idTagInfo status', () => {
 
   it('Blocked when the parent tag is blocked', async () => {
     expect((await authorize('KID')).idTagInfo).toEqual({ status: 'Blocked', parentIdTag: 'BADPARENT' });
+  });
+
+  it('Blocked when a tag further up the group is blocked', async () => {
+    expect((await authorize('GRANDKID')).idTagInfo).toEqual({ status: 'Blocked', parentIdTag: 'MID' });
+  });
+
+  it('Blocked when its driver is blocked', async () => {
+    expect((await authorize('DRIVERLESS')).idTagInfo.status).toBe('Blocked');
+  });
+
+  it('Invalid at a site the tag may not charge at', async () => {
+    expect((await authorize('OTHERSITE')).idTagInfo.status).toBe('Invalid');
+    expect((await authorize('THISSITE')).idTagInfo.status).toBe('Accepted');
+  });
+
+  it('Expired when set so by the operator', async () => {
+    expect((await authorize('SETEXPIRED')).idTagInfo).toEqual({ status: 'Expired' });
   });
 
   it('Expired, with the expiryDate', async () => {
@@ -83,3 +108,24 @@ describe('Authorize: each idTagInfo status', () => {
     expect((await authorize('MANY')).idTagInfo.status).toBe('Accepted');
   });
 });
+
+/** A blocked driver's tag, and two site-restricted tags: one for AUTH-1's site, one for another. */
+async function seedDriverAndSites(db: DbClient) {
+  const [driver] = await db.insert(drivers).values({ name: 'Blocked Driver', status: 'blocked' }).returning();
+  await upsertIdTag(db, { idTag: 'DRIVERLESS', driverId: driver!.id });
+  const [here, there] = await db
+    .insert(sites)
+    .values([
+      { name: 'Here', timeZone: 'UTC' },
+      { name: 'There', timeZone: 'UTC' },
+    ])
+    .returning();
+  await insertMissingStations(db, [{ id: 'AUTH-1', registrationStatus: 'accepted' }]);
+  await db.insert(stationSites).values({ stationId: 'AUTH-1', siteId: here!.id });
+  const thisSite = await upsertIdTag(db, { idTag: 'THISSITE', allSites: false });
+  const otherSite = await upsertIdTag(db, { idTag: 'OTHERSITE', allSites: false });
+  await db.insert(idTagSites).values([
+    { idTagId: thisSite.id, siteId: here!.id },
+    { idTagId: otherSite.id, siteId: there!.id },
+  ]);
+}

@@ -2,7 +2,9 @@ import type { Operation } from '../operation';
 import * as alerts from './alerts';
 import * as apiTokens from './api-tokens';
 import * as auditLog from './audit-log';
+import * as drivers from './drivers';
 import * as events from './events';
+import * as idTags from './id-tags';
 import * as stations from './stations';
 import * as sites from './sites';
 import * as system from './system';
@@ -11,6 +13,6 @@ import * as transactions from './transactions';
 import * as users from './users';
 
 /** Every documented operation; new contract modules are added here to appear in /api/v1/openapi.json. */
-export const allOperations: Operation[] = [system, users, apiTokens, auditLog, events, stations, alerts, sites, tariffs, transactions].flatMap((module) =>
+export const allOperations: Operation[] = [system, users, apiTokens, auditLog, events, stations, alerts, sites, tariffs, transactions, drivers, idTags].flatMap((module) =>
   Object.values(module).filter((value): value is Operation => typeof value === 'object' && value !== null && 'method' in value && 'path' in value),
 );

@@ -4,3 +4,5 @@ export * from './ocpp';
 export * from './alerts';
 export * from './sites';
 export * from './billing';
+export * from './commands';
+export * from './drivers';

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
+  check,
   doublePrecision,
   index,
   integer,
@@ -15,6 +17,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { drivers } from './drivers';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -114,22 +117,41 @@ export const stationConnections = pgTable(
   ],
 );
 
-/** RFID cards and other OCPP idTags. idTags are CiString20 (case-insensitive, OCPP 1.6 §7.15). */
+export const idTagStatuses = ['Accepted', 'Blocked', 'Expired'] as const;
+/** What an operator sets on a tag; Invalid and ConcurrentTx are decided at authorization time. */
+export type IdTagSetting = (typeof idTagStatuses)[number];
+export const idTagStatusEnum = pgEnum('id_tag_status', idTagStatuses);
+
+/**
+ * RFID cards and other OCPP idTags. Matched exactly as the station sends them (byte for byte, not
+ * case-folded): OCPP 1.6 calls IdToken a CiString20, but UIDs read from cards are hex in whatever
+ * case the reader prints, and the issue asks for exact matching; so `AB12` and `ab12` are two tags.
+ */
 export const idTags = pgTable(
   'id_tags',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     idTag: text('id_tag').notNull(),
+    /** OCPP 1.6 §3.5.3: the group. Another tag's value; blocking (or expiring) it blocks the group. */
     parentIdTag: text('parent_id_tag'),
-    blocked: boolean('blocked').notNull().default(false),
+    status: idTagStatusEnum('status').notNull().default('Accepted'),
     expiresAt: at('expires_at'),
     /** At most this many open transactions at once; null = no limit. */
     maxConcurrentTx: integer('max_concurrent_tx').default(1),
+    driverId: uuid('driver_id').references((): AnyPgColumn => drivers.id),
+    /** False: only at the sites listed in id_tag_sites. */
+    allSites: boolean('all_sites').notNull().default(true),
     label: text('label'),
     createdAt: at('created_at').notNull().defaultNow(),
     updatedAt: at('updated_at').notNull().defaultNow(),
   },
-  (table) => [uniqueIndex('id_tags_id_tag_unique').on(sql`lower(${table.idTag})`)],
+  (table) => [
+    uniqueIndex('id_tags_id_tag_key').on(table.idTag),
+    index('id_tags_parent').on(table.parentIdTag),
+    index('id_tags_driver').on(table.driverId),
+    check('id_tags_id_tag_length', sql`char_length(${table.idTag}) between 1 and 20`),
+    check('id_tags_max_concurrent_tx', sql`${table.maxConcurrentTx} is null or ${table.maxConcurrentTx} >= 1`),
+  ],
 );
 
 /** A charging session. The id is the OCPP transactionId: server-generated, unique system-wide. */

@@ -4,5 +4,5 @@ import type { Handler } from '../context';
 
 /** OCPP 1.6 §4.1: Accepted / Blocked / Expired / Invalid / ConcurrentTx, with expiryDate and parentIdTag. */
 export const authorize: Handler<AuthorizeRequest, AuthorizeResponse> = async (ctx, request) => ({
-  idTagInfo: await authorizeIdTag(ctx.db, { idTag: request.idTag, now: ctx.now() }),
+  idTagInfo: await authorizeIdTag(ctx.db, { idTag: request.idTag, stationId: ctx.stationId, now: ctx.now() }),
 });

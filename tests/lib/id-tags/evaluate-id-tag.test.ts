@@ -1,20 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateIdTag } from '@/lib/id-tags/evaluate-id-tag';
-import type { IdTag } from '@/lib/db/schema';
+import type { IdTagForAuthorization, TagAncestor } from '@/lib/db/queries/id-tags';
 
 const now = new Date('2026-06-01T12:00:00Z');
-const tag = (patch: Partial<IdTag> = {}): IdTag => ({
-  id: 'id',
-  idTag: 'TAG',
-  parentIdTag: null,
-  blocked: false,
-  expiresAt: null,
-  maxConcurrentTx: 1,
-  label: null,
-  createdAt: now,
-  updatedAt: now,
-  ...patch,
+const past = new Date('2026-01-01T00:00:00Z');
+const found = (tag: Partial<IdTagForAuthorization['tag']> = {}, rest: Partial<Omit<IdTagForAuthorization, 'tag'>> = {}): IdTagForAuthorization => ({
+  tag: { idTag: 'TAG', status: 'Accepted', expiresAt: null, parentIdTag: null, maxConcurrentTx: 1, ...tag },
+  driverStatus: null,
+  allowedAtStation: true,
+  ancestors: [],
+  ...rest,
 });
+const ancestor = (patch: Partial<TagAncestor> = {}): TagAncestor => ({ idTag: 'P', status: 'Accepted', expiresAt: null, ...patch });
+const status = (f: IdTagForAuthorization | undefined, openTransactions = 0) => evaluateIdTag({ found: f, openTransactions, now }).status;
 
 describe('evaluateIdTag', () => {
   it('Invalid when unknown', () => {
@@ -22,27 +20,36 @@ describe('evaluateIdTag', () => {
   });
   it('Accepted with expiryDate and parentIdTag', () => {
     const expiresAt = new Date('2026-07-01T00:00:00Z');
-    expect(evaluateIdTag({ found: { tag: tag({ expiresAt, parentIdTag: 'P' }), parent: null }, openTransactions: 0, now })).toEqual({
+    expect(evaluateIdTag({ found: found({ expiresAt, parentIdTag: 'P' }, { ancestors: [ancestor()] }), openTransactions: 0, now })).toEqual({
       status: 'Accepted',
       expiryDate: expiresAt.toISOString(),
       parentIdTag: 'P',
     });
   });
-  it('Blocked beats Expired beats ConcurrentTx', () => {
-    const past = new Date('2026-01-01T00:00:00Z');
-    expect(evaluateIdTag({ found: { tag: tag({ blocked: true, expiresAt: past }), parent: null }, openTransactions: 5, now }).status).toBe('Blocked');
-    expect(evaluateIdTag({ found: { tag: tag({ expiresAt: past }), parent: null }, openTransactions: 5, now }).status).toBe('Expired');
-    expect(evaluateIdTag({ found: { tag: tag(), parent: null }, openTransactions: 1, now }).status).toBe('ConcurrentTx');
+  it('answers the earliest expiry of the chain, so a station drops the tag from its cache with its group', () => {
+    const soon = new Date('2026-06-02T00:00:00Z');
+    const info = evaluateIdTag({ found: found({ expiresAt: new Date('2027-01-01T00:00:00Z'), parentIdTag: 'P' }, { ancestors: [ancestor({ expiresAt: soon })] }), openTransactions: 0, now });
+    expect(info).toEqual({ status: 'Accepted', expiryDate: soon.toISOString(), parentIdTag: 'P' });
+  });
+  it('Blocked beats Expired beats site beats ConcurrentTx', () => {
+    expect(status(found({ status: 'Blocked', expiresAt: past }, { allowedAtStation: false }), 5)).toBe('Blocked');
+    expect(status(found({ expiresAt: past }, { allowedAtStation: false }), 5)).toBe('Expired');
+    expect(status(found({ status: 'Expired' }))).toBe('Expired');
+    expect(status(found({}, { allowedAtStation: false }), 5)).toBe('Invalid');
+    expect(status(found(), 1)).toBe('ConcurrentTx');
   });
   it('expires at the instant of expiryDate', () => {
-    expect(evaluateIdTag({ found: { tag: tag({ expiresAt: now }), parent: null }, openTransactions: 0, now }).status).toBe('Expired');
+    expect(status(found({ expiresAt: now }))).toBe('Expired');
   });
-  it('inherits Blocked and Expired from the parent tag', () => {
-    const parent = { idTag: 'P', blocked: false, expiresAt: new Date('2026-01-01T00:00:00Z') };
-    expect(evaluateIdTag({ found: { tag: tag({ parentIdTag: 'P' }), parent }, openTransactions: 0, now }).status).toBe('Expired');
-    expect(evaluateIdTag({ found: { tag: tag({ parentIdTag: 'P' }), parent: { ...parent, blocked: true } }, openTransactions: 0, now }).status).toBe('Blocked');
+  it('inherits Blocked and Expired from any tag above it, Blocked from its driver', () => {
+    expect(status(found({ parentIdTag: 'P' }, { ancestors: [ancestor({ expiresAt: past })] }))).toBe('Expired');
+    expect(status(found({ parentIdTag: 'P' }, { ancestors: [ancestor({ status: 'Expired' })] }))).toBe('Expired');
+    expect(status(found({ parentIdTag: 'P' }, { ancestors: [ancestor({ status: 'Blocked' })] }))).toBe('Blocked');
+    expect(status(found({ parentIdTag: 'P' }, { ancestors: [ancestor(), ancestor({ idTag: 'GP', status: 'Blocked' })] }))).toBe('Blocked');
+    expect(status(found({}, { driverStatus: 'blocked' }))).toBe('Blocked');
+    expect(status(found({}, { driverStatus: 'active' }))).toBe('Accepted');
   });
   it('no limit when maxConcurrentTx is null', () => {
-    expect(evaluateIdTag({ found: { tag: tag({ maxConcurrentTx: null }), parent: null }, openTransactions: 10, now }).status).toBe('Accepted');
+    expect(status(found({ maxConcurrentTx: null }), 10)).toBe('Accepted');
   });
 });

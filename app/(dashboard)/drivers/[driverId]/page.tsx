@@ -1,0 +1,92 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { ConfirmDelete } from '@/components/drivers/confirm-delete';
+import { DriverForm } from '@/components/drivers/driver-form';
+import { IdTagForm } from '@/components/drivers/id-tag-form';
+import { IdTagTable } from '@/components/drivers/id-tag-table';
+import { requireUser } from '@/lib/auth/session';
+import { roleAllows } from '@/lib/auth/roles';
+import { getDb } from '@/lib/db/client';
+import { listDriverCompanies } from '@/lib/db/queries/drivers';
+import { listIdTagValues, listSiteNames } from '@/lib/db/queries/id-tags';
+import { getDriverDetail } from '@/lib/drivers/get-driver-detail';
+import { AppError } from '@/lib/errors';
+import { bulkBlockAction, createIdTagAction, deleteDriverAction, updateDriverAction } from '../actions';
+
+async function loadDriver(id: string) {
+  if (!z.uuid().safeParse(id).success) notFound();
+  try {
+    return await getDriverDetail(getDb(), id);
+  } catch (error) {
+    if (error instanceof AppError && error.status === 404) notFound();
+    throw error;
+  }
+}
+
+export default async function DriverPage({ params }: { params: Promise<{ driverId: string }> }) {
+  const user = await requireUser();
+  const driver = await loadDriver((await params).driverId);
+  const canEdit = roleAllows(user.role, 'operator');
+  const db = getDb();
+  const [companies, sites, parentChoices] = canEdit ? await Promise.all([listDriverCompanies(db), listSiteNames(db), listIdTagValues(db)]) : [[], [], []];
+  const { idTags, ...fields } = driver;
+  return (
+    <>
+      <PageHeader
+        title={driver.name}
+        description={[driver.company, driver.email, driver.phone].filter(Boolean).join(' · ') || 'No company or contact details'}
+        actions={
+          <Button asChild variant="outline">
+            <Link href="/drivers">All drivers</Link>
+          </Button>
+        }
+      />
+      <div className="min-w-0 space-y-6">
+        <div className="flex flex-wrap items-center gap-2">
+          {driver.status === 'active' ? <Badge variant="success">Active</Badge> : <Badge variant="danger">Blocked: all their tags are refused</Badge>}
+          {driver.notes ? <p className="text-sm text-muted-foreground">{driver.notes}</p> : null}
+        </div>
+        <section aria-labelledby="driver-tags" className="space-y-3">
+          <h2 id="driver-tags" className="text-lg font-semibold">
+            Tags
+          </h2>
+          {idTags.length === 0 ? <p className="text-muted-foreground">No tags yet.</p> : null}
+          <IdTagTable initial={{ data: idTags, total: idTags.length }} apiQuery={`driverId=${driver.id}&limit=200`} label={`Tags of ${driver.name}`} bulkAction={canEdit ? bulkBlockAction : undefined} />
+        </section>
+        {canEdit ? (
+          <>
+            <Card>
+              <CardHeader>
+                <CardTitle>Add a tag</CardTitle>
+                <CardDescription>An RFID card or key fob of {driver.name}.</CardDescription>
+              </CardHeader>
+              <CardContent>
+                <IdTagForm action={createIdTagAction} drivers={[]} fixedDriverId={driver.id} sites={sites} parentChoices={parentChoices} submitLabel="Add tag" />
+              </CardContent>
+            </Card>
+            <Card>
+              <CardHeader>
+                <CardTitle>Driver details</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <DriverForm action={updateDriverAction} driver={fields} companies={companies} submitLabel="Save driver" />
+              </CardContent>
+            </Card>
+            <ConfirmDelete
+              label="Delete driver"
+              title={`Delete ${driver.name}?`}
+              description="Only a driver without tags can be deleted; the audit log keeps a record."
+              fields={{ id: driver.id }}
+              action={deleteDriverAction}
+            />
+          </>
+        ) : null}
+      </div>
+    </>
+  );
+}

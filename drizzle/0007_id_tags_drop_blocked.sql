@@ -1,0 +1,1 @@
+ALTER TABLE "id_tags" DROP COLUMN "blocked";

@@ -1,0 +1,33 @@
+import type { Db } from '../db/client';
+import { getDriverByEmail, getDriverById, listDriverIdTagValues, updateDriverRow } from '../db/queries/drivers';
+import type { Actor } from '../auth/roles';
+import { recordAudit } from '../audit/record-audit';
+import { notFound } from '../errors';
+import { isUniqueViolation } from '../id-tags/is-unique-violation';
+import { publishIdTagsUpdated } from '../id-tags/publish-id-tags-updated';
+import { driverAuditView, driverView, emailTaken, type DriverView } from './driver-view';
+import type { UpdateDriverInput } from './schemas';
+
+/** Changes the fields given. Blocking or unblocking a driver changes what all their tags answer. */
+export async function updateDriver(db: Db, actor: Actor, id: string, patch: UpdateDriverInput, now = new Date()): Promise<DriverView> {
+  let result: { driver: DriverView; tags: string[] };
+  try {
+    result = await db.transaction(async (tx) => {
+      const before = await getDriverById(tx, id);
+      if (!before) throw notFound('Driver not found');
+      if (patch.email) {
+        const holder = await getDriverByEmail(tx, patch.email);
+        if (holder && holder.id !== id) throw emailTaken(patch.email);
+      }
+      const after = (await updateDriverRow(tx, id, patch, now))!;
+      await recordAudit(tx, actor, { action: 'driver.update', targetType: 'driver', targetId: id, before: driverAuditView(before), after: driverAuditView(after) });
+      const tags = before.status !== after.status ? await listDriverIdTagValues(tx, id) : [];
+      return { driver: driverView(after), tags };
+    });
+  } catch (error) {
+    if (patch.email && isUniqueViolation(error, 'drivers_email_unique')) throw emailTaken(patch.email);
+    throw error;
+  }
+  await publishIdTagsUpdated(db, result.tags);
+  return result.driver;
+}
