@@ -11,6 +11,7 @@ import { createStationDirectory } from '@/lib/stations/station-directory';
 import { createStationWrites } from '@/lib/stations/station-writes';
 import { createUnknownStationPolicy } from '@/lib/stations/unknown-station-policy';
 import { ocppConfig } from './config';
+import { startCommandService } from './commands/command-service';
 import { builtInDataTransferVendors } from './handlers/v16/data-transfer-vendors';
 import { releaseNodeStations } from './recover-node';
 import { alertsTask } from './scheduler/alerts-task';
@@ -58,6 +59,7 @@ const server = createOcppServer({
   onError,
 });
 
+const commands = await startCommandService({ db, bus, registry: server.registry, nodeId: config.nodeId, onError });
 const port = await server.listen(config.host, config.port);
 const scheduler = startScheduler(
   [
@@ -69,6 +71,7 @@ const scheduler = startScheduler(
       everyMs: getEnv().ALERT_EVALUATION_INTERVAL * 1000,
       thresholds: { ...defaultAlertThresholds, offlineAfterMinutes: getEnv().ALERT_OFFLINE_MINUTES },
     }),
+    commands.task,
   ],
   onError,
 );
@@ -78,8 +81,11 @@ onShutdownSignal(
   async () => {
     await scheduler.stop();
     await server.close(2000);
-    await Promise.all([meterValues.drain(), stationWrites.drain(), presence.drain(), messageLog.drain(), lastSeen.flush()]);
-    await releaseNodeStations(db, bus, { nodeId: config.nodeId, at: new Date(), reason: 'OCPP server shut down' });
+    await commands.stop();
+    const [, , , unlogged] = await Promise.all([meterValues.drain(), stationWrites.drain(), presence.drain(), messageLog.drain(2000), lastSeen.flush()]);
+    if (unlogged > 0) log(`OCPP server: ${unlogged} message log rows were still queued at shutdown and are not written`);
+    // 1001 "going away" (RFC 6455 §7.4.1): what every socket was closed with.
+    await releaseNodeStations(db, bus, { nodeId: config.nodeId, at: new Date(), reason: 'OCPP server shut down', closeCode: 1001 });
     await bus.close();
     await db.$client.end({ timeout: 2 });
     log('OCPP server stopped');

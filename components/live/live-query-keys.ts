@@ -3,7 +3,8 @@ import type { CsmsEvent } from '@/lib/bus/events';
 /**
  * Which cached queries an event makes stale. Events carry ids, not state (NOTIFY payloads are
  * small and at-most-once), so the affected queries are re-read. Query keys start with the area:
- * ['overview'], ['stations'], ['station', id], ['sessions'], ['id-tags'].
+ * ['overview'], ['stations'], ['station', id], ['sessions'], ['id-tags'],
+ * ['commands', stationId], ['messages', stationId], ['diagnostics', stationId].
  */
 export function staleQueryKeys(event: CsmsEvent): (readonly unknown[])[] | 'all' {
   switch (event.kind) {
@@ -13,16 +14,18 @@ export function staleQueryKeys(event: CsmsEvent): (readonly unknown[])[] | 'all'
     case 'station.disconnected':
     case 'station.updated':
     case 'connector.status':
-      return [['overview'], ['stations'], ['station', event.stationId]];
+      return [['overview'], ['stations'], ['station', event.stationId], ['messages', event.stationId], ['diagnostics', event.stationId]];
     case 'transaction.started':
     case 'transaction.stopped':
     case 'transaction.updated':
     case 'meter.values':
-      return [['overview'], ['sessions'], ['station', event.stationId]];
+      return [['overview'], ['sessions'], ['station', event.stationId], ['messages', event.stationId]];
     case 'idTag.updated':
       return [['id-tags']];
     case 'alert.raised':
     case 'alert.cleared':
       return [['alerts'], ['station', event.stationId]];
+    case 'command.updated':
+      return [['commands', event.stationId], ['messages', event.stationId]];
   }
 }

@@ -29,7 +29,8 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
 ) {
   return async (request: Request, routeContext: RouteContext): Promise<Response> => {
     try {
-      const actor = await authenticateRequest(request);
+      // A public operation (role null) reads no credentials: its caller, e.g. a station uploading diagnostics, has none.
+      const actor = operation.role ? await authenticateRequest(request) : null;
       if (operation.role) {
         if (!actor) return errorResponse(401, 'unauthorized', 'Authentication required: send Authorization: Bearer <token> or sign in');
         if (!roleAllows(actor.role, operation.role)) {

@@ -14,6 +14,7 @@ export type CsmsEvent =
   | { kind: 'idTag.updated'; idTag: string }
   | { kind: 'alert.raised' | 'alert.cleared'; stationId: string; alertId: number }
   | { kind: 'alert.raised' | 'alert.cleared'; stationId: string; alertId: number }
+  | { kind: 'command.updated'; stationId: string; commandId: number }
   | { kind: 'resync' };
 
 export type CsmsEventKind = CsmsEvent['kind'];

@@ -1,5 +1,6 @@
 import type { StopReason } from '@/lib/ocpp/v16/types';
 import { chargeSession } from './charging-session';
+import { uploadDiagnostics } from './diagnostics-upload';
 import type { VirtualStation } from './virtual-station';
 
 type Params = Record<string, unknown>;
@@ -60,11 +61,10 @@ const commands: Record<string, CommandHandler> = {
     connector?.session?.stop('UnlockCommand');
     return { status: connector ? 'Unlocked' : 'NotSupported' };
   },
-  GetDiagnostics(station) {
-    later(async () => {
-      for (const status of ['Uploading', 'Uploaded']) await station.send('DiagnosticsStatusNotification', { status });
-    });
-    return { fileName: `diagnostics-${station.options.identity}.log` };
+  GetDiagnostics(station, p) {
+    const fileName = `diagnostics-${station.options.identity}.log`;
+    later(() => uploadDiagnostics(station, String(p.location), fileName));
+    return { fileName };
   },
   UpdateFirmware(station) {
     later(async () => {

@@ -29,10 +29,23 @@ export async function pruneMessageLog(db: Db, input: { before: Date; maxRows: nu
   return (result as unknown as { count: number }).count;
 }
 
-export function listMessageLog(db: Db, filter: { stationId?: string; beforeId?: number; limit?: number } = {}) {
+export interface MessageLogFilter {
+  stationId?: string;
+  beforeId?: number;
+  limit?: number;
+  action?: string;
+  direction?: 'in' | 'out';
+  /** CALLERRORs and frames that were not valid OCPP-J. */
+  errorsOnly?: boolean;
+}
+
+export function listMessageLog(db: Db, filter: MessageLogFilter = {}) {
   const conditions: SQL[] = [];
   if (filter.stationId) conditions.push(eq(ocppMessageLog.stationId, filter.stationId));
   if (filter.beforeId) conditions.push(lt(ocppMessageLog.id, filter.beforeId));
+  if (filter.action) conditions.push(eq(ocppMessageLog.action, filter.action));
+  if (filter.direction) conditions.push(eq(ocppMessageLog.direction, filter.direction));
+  if (filter.errorsOnly) conditions.push(sql`(${ocppMessageLog.messageType} = 4 or ${ocppMessageLog.messageType} is null)`);
   return db
     .select()
     .from(ocppMessageLog)

@@ -6,3 +6,4 @@ export * from './sites';
 export * from './billing';
 export * from './commands';
 export * from './drivers';
+export * from './diagnostics';

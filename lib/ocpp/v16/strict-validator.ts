@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import { createRPCError, createValidator, type RPCError } from 'ocpp-rpc';
 import { errorCodeForSchemaKeyword } from './call-error-codes';
+import { v16Schemas as schemas } from './schemas';
 
 type Validator = ReturnType<typeof createValidator>;
 interface SchemaError {
@@ -8,8 +8,6 @@ interface SchemaError {
   instancePath?: string;
   message?: string;
 }
-
-const schemas = createRequire(import.meta.url)('ocpp-rpc/lib/schemas/ocpp1_6.json') as { $id: string }[];
 
 /**
  * The official OCPP 1.6 JSON schemas (bundled with ocpp-rpc), with the CALLERROR codes chosen by
