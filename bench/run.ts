@@ -62,7 +62,10 @@ console.log(`Bench on ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), 
 const database = await startBenchDatabase();
 const db = createDb(database.url, { max: 4 });
 await upsertIdTag(db, { idTag: 'BENCH', maxConcurrentTx: null });
-const results: Record<string, unknown> = { at: new Date().toISOString(), cpus: os.cpus().length, stations: stationCount, samplesPerMessage };
+// Ctrl-C: the child processes notice (exit-with-parent); the database is stopped here.
+process.once('SIGINT', () => void database.stop().finally(() => process.exit(130)));
+// Other work on the machine skews every figure: the load average before and after says how much.
+const results: Record<string, unknown> = { at: new Date().toISOString(), cpus: os.cpus().length, loadAverageBefore: os.loadavg()[0], stations: stationCount, samplesPerMessage };
 
 try {
   // Calibration: PostgreSQL insert rates and a bare ws echo server under the same client.
@@ -89,7 +92,6 @@ try {
   );
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const idleRss = rssBytes(server.pid!);
-  (globalThis as { benchServerPid?: number }).benchServerPid = server.pid;
   const cpu = () => cpuSnapshot({ serverPid: server.pid, postgresPid: database.pg.pid });
   const cpuB1 = cpu();
 
@@ -113,40 +115,42 @@ try {
     (station as LoadStation & { tx?: number }).tx = (reply[2] as { transactionId: number }).transactionId;
   }));
   const before = await countSamples(db);
-  await settle(); // let the server write out the boot storm's message log before measuring latency
+  await settle(cpu); // let the server write out the boot storm's message log before measuring latency
   const cpuRate = cpu();
+  const rateFrom = new Date();
   const atRate = { ...(await runLoad(stations, { action: 'MeterValues', payload: meterValues, seconds, ratePerSecond: rate })), cpuSeconds: {} };
   atRate.cpuSeconds = cpuBetween(cpuRate, cpu());
-  await settle();
+  const rateTo = new Date();
+  await settle(cpu);
   const cpuSaturated = cpu();
   const saturated = { ...(await runLoad(stations, { action: 'MeterValues', payload: meterValues, seconds, ratePerSecond: 0 })), cpuSeconds: cpuBetween(cpuSaturated, cpu()) };
   const persisted = (await countSamples(db)) - before;
   const expected = (atRate.messages + saturated.messages) * samplesPerMessage;
   const echoRate = (results.echo as { perSecond: number } | undefined)?.perSecond ?? NaN;
-  results.b2 = { atRate, saturated, persistedSamples: persisted, expectedSamples: expected, ratioToBaseline: saturated.perSecond / echoRate, serverSide: await serverLatency(db) };
+  results.b2 = { atRate, saturated, persistedSamples: persisted, expectedSamples: expected, ratioToBaseline: saturated.perSecond / echoRate, serverSideAtRate: await serverLatency(db, rateFrom, rateTo) };
 
-  const timeline = await db.execute(sql`select to_char(date_trunc('second', at), 'MI:SS') s, count(*)::int n, max(latency_ms) mx, percentile_cont(0.99) within group (order by latency_ms) p99 from ocpp_message_log where action = 'MeterValues' and direction = 'out' group by 1 order by 1`);
-  console.log(timeline.map((r) => `${r.s} n=${r.n} p99=${r.p99} max=${r.mx}`).join('\n'));
+  // SIGTERM with every station still connected: sockets closed, stations marked offline, exit.
+  await settle(cpu);
   const stopStart = performance.now();
-  await closeStations(stations);
-  await stopProcess(server);
+  results.shutdownExitCode = await stopProcess(server);
   results.shutdownSeconds = (performance.now() - stopStart) / 1000;
+  await closeStations(stations);
 } finally {
   await db.$client.end();
   await database.stop();
 }
 
+results.loadAverageAfter = os.loadavg()[0];
 fs.writeFileSync(path.join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 printTable(results);
 process.exit(0);
 
-/** Waits until the server has been (nearly) idle for a second: backlog written, nothing queued. */
-async function settle() {
-  const server = (globalThis as { benchServerPid?: number }).benchServerPid!;
+/** Waits until the server and PostgreSQL have been (nearly) idle for a second: backlog written. */
+async function settle(cpu: () => ReturnType<typeof cpuSnapshot>) {
   for (let i = 0; i < 30; i++) {
-    const before = cpuSnapshot({ serverPid: server, postgresPid: database.pg.pid });
+    const before = cpu();
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const after = cpuSnapshot({ serverPid: server, postgresPid: database.pg.pid });
+    const after = cpu();
     if (after.server - before.server < 0.05 && after.postgres - before.postgres < 0.1) return;
   }
 }
@@ -161,11 +165,12 @@ async function countSamples(db: ReturnType<typeof createDb>): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** CALL → CALLRESULT as the server itself measured it (message log), for MeterValues. */
-async function serverLatency(db: ReturnType<typeof createDb>) {
+/** CALL received → CALLRESULT sent, as the server measured it (message log), for MeterValues in a time window. */
+async function serverLatency(db: ReturnType<typeof createDb>, from: Date, to: Date) {
   const [row] = await db.execute<{ p50: number; p99: number; n: number }>(sql`
     select percentile_cont(0.5) within group (order by latency_ms) as p50,
            percentile_cont(0.99) within group (order by latency_ms) as p99, count(*)::int as n
-    from ocpp_message_log where action = 'MeterValues' and direction = 'out' and latency_ms is not null`);
+    from ocpp_message_log where action = 'MeterValues' and direction = 'out' and latency_ms is not null
+      and at between ${from.toISOString()}::timestamptz and ${to.toISOString()}::timestamptz`);
   return row;
 }

@@ -65,9 +65,13 @@ export function createOcppServer(deps: OcppServerDeps) {
     });
   });
 
+  /** Set by close(): the shutdown releases all of this node's stations in two statements instead. */
+  let closingAll = false;
+
   async function recordClose(connection: StationConnection, code: number | undefined, reason: string | undefined) {
     const { stationId } = connection.session;
     const replaced = !registry.remove(connection);
+    if (closingAll) return;
     if (!replaced) deps.lastSeen.forget(stationId);
     try {
       const connectionId = await connection.historyId;
@@ -89,6 +93,7 @@ export function createOcppServer(deps: OcppServerDeps) {
     },
     /** Stops accepting, closes every socket (forcing the ones that do not answer), records it all. */
     async close(graceMs: number): Promise<void> {
+      closingAll = true;
       httpServer.close();
       const closed = rpc.close({ code: 1001, reason: 'Server shutting down' });
       const timeout = new Promise((resolve) => setTimeout(resolve, graceMs).unref());

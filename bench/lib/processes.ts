@@ -4,9 +4,12 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-/** Spawns `node --import tsx <script>` and resolves when a line matching `ready` appears. */
+/**
+ * Spawns `node --import tsx <script>` (with the launcher's preload, so it exits if the bench dies)
+ * and resolves when a line matching `ready` appears.
+ */
 export async function spawnNode(script: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp, nodeArgs: string[] = []): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', '--import', './scripts/preload/exit-with-parent.mjs', script, ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${script} did not start:\n${output}`)), 60_000);
@@ -27,12 +30,14 @@ export async function spawnNode(script: string, args: string[], env: NodeJS.Proc
   return child;
 }
 
-export async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+/** SIGTERM, then SIGKILL after 10 s; resolves with the exit code (null if it had to be killed). */
+export async function stopProcess(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return child.exitCode;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
   if (child.exitCode === null) child.kill('SIGKILL');
+  return child.exitCode;
 }
 
 /** Resident set size of a process, bytes (Linux /proc). */

@@ -14,7 +14,8 @@ export const MAX_LOGGED_FRAME_CHARS = 65_536;
 export function createMessageLogWriter(db: Db, options: { maxQueued?: number; onError?: (error: unknown) => void } = {}) {
   const maxQueued = options.maxQueued ?? 100_000;
   const onError = options.onError ?? ((error) => console.error('[message-log]', error));
-  const batcher = createBatcher<MessageLogRow>((rows) => insertMessageLogRows(db, rows), { maxBatch: 1000, maxInFlight: 1 });
+  // Big batches, one at a time: the log must not take the database from the replies' writes.
+  const batcher = createBatcher<MessageLogRow>((rows) => insertMessageLogRows(db, rows), { maxBatch: 5000, maxInFlight: 1 });
   let dropped = 0;
   return {
     record(row: MessageLogRow) {
@@ -27,7 +28,17 @@ export function createMessageLogWriter(db: Db, options: { maxQueued?: number; on
       if (row.frame.includes('\0')) row.frame = row.frame.replaceAll('\0', '\uFFFD');
       batcher.add([row]).catch(onError);
     },
-    drain: () => batcher.drain(),
+    /**
+     * Writes what is queued, but waits at most `limitMs` (shutdown must end within seconds even after
+     * a burst); returns how many rows were still queued then (they are lost: the log is diagnostics).
+     */
+    async drain(limitMs = Infinity): Promise<number> {
+      let timer: NodeJS.Timeout | undefined;
+      const limit = new Promise<void>((resolve) => (timer = Number.isFinite(limitMs) ? setTimeout(resolve, limitMs) : undefined));
+      await Promise.race([batcher.drain(), limit]);
+      clearTimeout(timer);
+      return batcher.queued;
+    },
     get dropped() {
       return dropped;
     },

@@ -8,20 +8,24 @@ export interface FrameSummary {
   errorCode: string | null;
 }
 
+const NONE: FrameSummary = { messageType: null, messageId: null, action: null, errorCode: null };
+
+/**
+ * `[type, "id"` and, for a CALL or CALLERROR, the string after it. Read with a regular expression
+ * rather than JSON.parse: every frame passes here, and ocpp-rpc parses the frame anyway. A frame
+ * that only looks right at its head is caught by the caller (ocpp-rpc reports it as a bad message).
+ */
+const HEAD = /^\s*\[\s*([0-9]{1,5})\s*,\s*"((?:[^"\\]|\\.){0,100})"\s*(?:,\s*"((?:[^"\\]|\\.){0,100})")?/;
+
 export function summarizeFrame(frame: string): FrameSummary {
-  let message: unknown;
-  try {
-    message = JSON.parse(frame);
-  } catch {
-    return { messageType: null, messageId: null, action: null, errorCode: null };
-  }
-  if (!Array.isArray(message)) return { messageType: null, messageId: null, action: null, errorCode: null };
-  const [type, id, third] = message as unknown[];
-  const messageType = typeof type === 'number' && Number.isInteger(type) && type >= 0 && type < 32768 ? type : null;
+  const match = HEAD.exec(frame);
+  if (!match) return NONE;
+  const messageType = Number(match[1]);
+  const third = match[3] ?? null;
   return {
     messageType,
-    messageId: typeof id === 'string' ? id.slice(0, 100) : null,
-    action: messageType === 2 && typeof third === 'string' ? third.slice(0, 100) : null,
-    errorCode: messageType === 4 && typeof third === 'string' ? third.slice(0, 100) : null,
+    messageId: match[2]!,
+    action: messageType === 2 ? third : null,
+    errorCode: messageType === 4 ? third : null,
   };
 }

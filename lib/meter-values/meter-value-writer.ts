@@ -12,11 +12,7 @@ export type MeterValueWriter = Batcher<MeterValueRow>;
 export function createMeterValueWriter(db: Db, options: { maxBatch?: number; maxInFlight?: number } = {}): MeterValueWriter {
   return createBatcher<MeterValueRow>(
     async (rows) => {
-      const t = performance.now();
       await insertMeterValues(db, rows);
-      const S = ((globalThis as any).S ??= { n: 0, rows: 0, ms: 0, at: Date.now() });
-      S.n++; S.rows += rows.length; S.ms += performance.now() - t;
-      if (Date.now() - S.at > 2000) { console.error('MV batches', S.n, 'avg rows', (S.rows / S.n).toFixed(0), 'avg ms', (S.ms / S.n).toFixed(1)); S.n = S.rows = S.ms = 0; S.at = Date.now(); }
     },
     { maxBatch: options.maxBatch ?? 2000, maxInFlight: options.maxInFlight ?? 3 },
   );

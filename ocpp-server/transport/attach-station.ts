@@ -57,14 +57,15 @@ export function attachStation(client: RPCServerClient, deps: AttachDeps): Statio
   const sendRaw = client.sendRaw.bind(client);
   client.sendRaw = (frame: string) => sendRaw(toV16CallErrorFrame(frame));
 
-  const logFrame = createFrameLogger(session.stationId, deps.messageLog);
+  const frames = createFrameLogger(session.stationId, deps.messageLog);
   client.on('message', ({ message, outbound }: ClientMessageEvent) => {
     if (!outbound) {
       connection.lastHeardAt = Date.now();
       deps.lastSeen.seen(session.stationId, connection.lastHeardAt);
     }
-    logFrame(typeof message === 'string' ? message : message.toString('utf8'), outbound);
+    frames.log(typeof message === 'string' ? message : message.toString('utf8'), outbound);
   });
+  client.on('badMessage', () => frames.markLastInboundBad());
   client.on('ping', () => {
     connection.lastHeardAt = Date.now();
   });

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { RPCClient } from 'ocpp-rpc';
 import type { ChargePointStatus, StopReason } from '@/lib/ocpp/v16/types';
 import type { Ev } from './ev-model';
+import { defaultConfiguration } from './station-config';
 
 export interface Session {
   transactionId: number;
@@ -46,7 +47,7 @@ export interface StationOptions {
 export class VirtualStation {
   readonly client: RPCClient;
   readonly connectors: ConnectorState[];
-  readonly config = new Map<string, { value: string; readonly: boolean }>();
+  readonly config: Map<string, { value: string; readonly: boolean }>;
   registration: 'Unknown' | 'Accepted' | 'Pending' | 'Rejected' = 'Unknown';
   localListVersion = 0;
   heartbeatS = 300;
@@ -60,16 +61,7 @@ export class VirtualStation {
       meterWh: Math.floor(Math.random() * 1_000_000),
       maxPowerW: 22_000,
     }));
-    for (const [key, value, readonly] of [
-      ['HeartbeatInterval', '300', false],
-      ['MeterValueSampleInterval', String(options.meterIntervalS), false],
-      ['NumberOfConnectors', String(options.connectors), true],
-      ['AuthorizeRemoteTxRequests', 'false', false],
-      ['MeterValuesSampledData', 'Energy.Active.Import.Register,Power.Active.Import,Current.Import,Voltage,SoC', false],
-      ['SupportedFeatureProfiles', 'Core,FirmwareManagement,LocalAuthListManagement,Reservation,SmartCharging,RemoteTrigger', true],
-    ] as const) {
-      this.config.set(key, { value, readonly });
-    }
+    this.config = defaultConfiguration(options);
     this.client = new RPCClient({
       endpoint: options.url,
       identity: options.identity,
@@ -91,8 +83,20 @@ export class VirtualStation {
     return this.abort.signal;
   }
 
+  /**
+   * Connects, retrying with backoff until it works or the simulator stops (ocpp-rpc reconnects
+   * by itself only once a connection has been made).
+   */
   async start(): Promise<void> {
-    await this.client.connect().catch((error: Error) => this.options.log(`${this.options.identity}: ${error.message}; retrying`));
+    for (let delayMs = 1000; !this.signal.aborted; delayMs = Math.min(delayMs * 2, 30_000)) {
+      try {
+        await this.client.connect();
+        return;
+      } catch (error) {
+        this.options.log(`${this.options.identity}: ${(error as Error).message}; retrying in ${delayMs / 1000} s`);
+        await sleep(delayMs * (0.75 + Math.random() / 2), undefined, { signal: this.signal }).catch(() => {});
+      }
+    }
   }
 
   /** Sessions in progress, including their closing StopTransaction. */

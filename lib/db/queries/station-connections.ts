@@ -43,10 +43,10 @@ export async function closeStationConnections(db: Db, rows: ClosedConnection[]):
 }
 
 /** Closes every history row a node left open (crash recovery, shutdown). */
-export async function closeNodeConnections(db: Db, input: { nodeId: string; at: Date; reason: string }): Promise<void> {
+export async function closeNodeConnections(db: Db, input: { nodeId: string; at: Date; reason: string; closeCode?: number }): Promise<void> {
   await db
     .update(stationConnections)
-    .set({ disconnectedAt: input.at, closeReason: input.reason })
+    .set({ disconnectedAt: input.at, closeReason: input.reason, closeCode: input.closeCode ?? null })
     .where(and(eq(stationConnections.nodeId, input.nodeId), isNull(stationConnections.disconnectedAt)));
 }
 

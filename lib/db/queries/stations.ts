@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { stations, type RegistrationStatus, type Station } from '../schema';
 
@@ -148,7 +148,7 @@ export async function setStationsOffline(db: Db, input: { stationIds: string[]; 
   const rows = await db
     .update(stations)
     .set({ online: false })
-    .where(and(inArray(stations.id, input.stationIds), eq(stations.nodeId, input.nodeId), eq(stations.online, true)))
+    .where(and(sql`${stations.id} in (select json_array_elements_text(${JSON.stringify(input.stationIds)}::json))`, eq(stations.nodeId, input.nodeId), eq(stations.online, true)))
     .returning({ id: stations.id });
   return rows.map((row) => row.id);
 }
