@@ -1,1 +1,0 @@
-ALTER TABLE "id_tags" DROP COLUMN "blocked";
