@@ -61,6 +61,8 @@ describe('drivers and their tags', () => {
     const driver = await createDriver(t.db, systemActor, { name: 'Dee', status: 'active' });
     await createIdTag(t.db, systemActor, { idTag: 'DEE-CARD', status: 'Accepted', driverId: driver.id });
     await createIdTag(t.db, systemActor, { idTag: 'DEE-FOB', status: 'Accepted', driverId: driver.id });
+    // NOTIFY delivery is asynchronous: let the creations' own events land before counting the block's.
+    await eventually(async () => events, (list) => list.some((e) => e.kind === 'idTag.updated' && e.idTag === 'DEE-FOB'));
     events.length = 0;
     await api.call(driverRoute.PATCH, { role: 'operator', params: { id: driver.id }, body: { status: 'blocked' } });
     const now = new Date();

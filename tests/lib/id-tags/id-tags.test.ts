@@ -119,6 +119,8 @@ describe('groups, sites and bulk changes', () => {
     await createIdTag(t.db, systemActor, { idTag: 'FLEET-7-A', status: 'Accepted', parentIdTag: 'FLEET-7' });
     await createIdTag(t.db, systemActor, { idTag: 'FLEET-7-A-1', status: 'Accepted', parentIdTag: 'FLEET-7-A' });
     expect((await authorize('FLEET-7-A-1')).status).toBe('Accepted');
+    // NOTIFY delivery is asynchronous: let the creations' own events land before counting the block's.
+    await eventually(async () => updatedTags(), (tags) => tags.includes('FLEET-7-A-1'));
     events.length = 0;
     await api.call(tagRoute.PATCH, { role: 'operator', params: { idTag: 'FLEET-7' }, body: { status: 'Blocked' } });
     expect(await authorize('FLEET-7-A')).toEqual({ status: 'Blocked', parentIdTag: 'FLEET-7' });
