@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { alerts, type Alert } from '../schema';
 import type { AlertCandidate, FleetSnapshot } from '../../alerts/alert-rules';
@@ -42,23 +42,42 @@ export function listOpenAlertKeys(db: Db): Promise<{ id: number; key: string }[]
   return db.select({ id: alerts.id, key: alerts.key }).from(alerts).where(isNull(alerts.resolvedAt));
 }
 
+/** Rows per statement: 10 parameters each stays far below PostgreSQL's 65,535 (a fleet-wide outage raises thousands). */
+const ROWS_PER_STATEMENT = 1000;
+
+function chunks<T>(items: T[]): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) result.push(items.slice(i, i + ROWS_PER_STATEMENT));
+  return result;
+}
+
 /** Inserts the candidates that have no open alert yet; returns the rows actually raised. */
 export async function insertAlerts(db: Db, candidates: AlertCandidate[], at: Date): Promise<Alert[]> {
-  if (candidates.length === 0) return [];
-  return db
-    .insert(alerts)
-    .values(candidates.map((candidate) => ({ ...candidate, raisedAt: at })))
-    .onConflictDoNothing({ target: alerts.key, where: sql`${alerts.resolvedAt} is null` })
-    .returning();
+  const raised: Alert[] = [];
+  for (const chunk of chunks(candidates)) {
+    raised.push(
+      ...(await db
+        .insert(alerts)
+        .values(chunk.map((candidate) => ({ ...candidate, raisedAt: at })))
+        .onConflictDoNothing({ target: alerts.key, where: sql`${alerts.resolvedAt} is null` })
+        .returning()),
+    );
+  }
+  return raised;
 }
 
 export async function resolveAlerts(db: Db, ids: number[], input: { at: Date; by: string }): Promise<Alert[]> {
-  if (ids.length === 0) return [];
-  return db
-    .update(alerts)
-    .set({ resolvedAt: input.at, resolvedBy: input.by })
-    .where(and(sql`${alerts.id} in ${ids}`, isNull(alerts.resolvedAt)))
-    .returning();
+  const resolved: Alert[] = [];
+  for (const chunk of chunks(ids)) {
+    resolved.push(
+      ...(await db
+        .update(alerts)
+        .set({ resolvedAt: input.at, resolvedBy: input.by })
+        .where(and(inArray(alerts.id, chunk), isNull(alerts.resolvedAt)))
+        .returning()),
+    );
+  }
+  return resolved;
 }
 
 export async function acknowledgeAlert(db: Db, id: number, input: { at: Date; by: string }): Promise<Alert | undefined> {

@@ -24,6 +24,15 @@ describe('syncAlerts against real rows', () => {
     expect(await listAlerts(t.db, { state: 'open' })).toHaveLength(2);
   });
 
+  it('raises and clears thousands at once (a fleet-wide outage), within the parameter limit', async () => {
+    await t.db.execute(sql`insert into stations (id, online, last_seen_at) select 'BULK-' || n, false, ${t0.toISOString()}::timestamptz from generate_series(1, 7000) n`);
+    const outage = await syncAlerts(t.db, later(10.5));
+    expect(outage.raised).toHaveLength(7000);
+    await t.db.execute(sql`delete from stations where id like 'BULK-%'`);
+    const recovered = await syncAlerts(t.db, later(10.6));
+    expect(recovered.cleared).toHaveLength(7000);
+  });
+
   it('clears an alert when its condition is gone, and raises a new one if it comes back', async () => {
     await t.db.execute(sql`update connectors set status = 'Available', error_code = 'NoError' where station_id = 'B'`);
     const cleared = await syncAlerts(t.db, later(12));
