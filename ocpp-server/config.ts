@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { Env } from '@/lib/env';
 
-/** The OCPP server's settings, derived from the parsed env (lib/env.ts is the only reader of process.env). */
+/** The OCPP server's settings, derived from the parsed env (lib/env.ts is the only reader of the environment). */
 export function ocppConfig(env: Env) {
   if (Boolean(env.OCPP_TLS_CERT) !== Boolean(env.OCPP_TLS_KEY)) {
     throw new Error('Invalid configuration:\n  - OCPP_TLS_CERT and OCPP_TLS_KEY must be set together');
