@@ -1,36 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { RPCClient } from 'ocpp-rpc';
-import { startApp, type AppProcess } from '../support/app-process';
-import { connectAppDatabase } from '../support/app-database';
-import { launchBrowser, signIn as signInAt } from '../support/browser';
-import { boot, connectStation } from '../support/ocpp-client';
+import type { AppProcess } from '../support/app-process';
+import { signIn as signInAt } from '../support/browser';
+import { startStationScenario, type StationScenario } from '../support/station-scenario';
 
+let scenario: StationScenario;
 let app: AppProcess;
 let browser: Browser;
 let page: Page;
 let station: RPCClient;
 let tariffUrl: string;
 const signIn = (target: Page, email: string, password: string) => signInAt(target, app.baseUrl, email, password);
-const admin = { email: 'ada@example.com', password: 'first admin password' };
-
 
 beforeAll(async () => {
-  app = await startApp({ env: { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password } });
-  const sql = connectAppDatabase(app);
-  await sql`insert into id_tags (id_tag) values ('RFID-BILL')`;
-  await sql.end();
-  station = await connectStation(app.ocppUrl, 'BILL-1');
-  await boot(station);
-  for (const connectorId of [0, 1]) await station.call('StatusNotification', { connectorId, status: 'Available', errorCode: 'NoError' });
-  browser = await launchBrowser();
-  page = await browser.newPage();
-  await signIn(page, admin.email, admin.password);
+  scenario = await startStationScenario({ stationId: 'BILL-1', idTag: 'RFID-BILL' });
+  ({ app, browser, page, station } = scenario);
 });
 afterAll(async () => {
-  await station?.close({ force: true }).catch(() => {});
-  await browser?.close();
-  await app?.stop();
+  await scenario?.close();
 });
 
 describe('tariffs in a browser, priced sessions over OCPP', () => {

@@ -1,19 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { RPCClient } from 'ocpp-rpc';
-import { startApp, type AppProcess } from '../support/app-process';
-import { connectAppDatabase } from '../support/app-database';
-import { launchBrowser, signIn as signInAt } from '../support/browser';
-import { boot, connectStation } from '../support/ocpp-client';
+import type { AppProcess } from '../support/app-process';
+import { signIn as signInAt } from '../support/browser';
+import { startStationScenario, type StationScenario } from '../support/station-scenario';
 
+let scenario: StationScenario;
 let app: AppProcess;
 let browser: Browser;
 let page: Page;
 let station: RPCClient;
 let transactionId: number;
 const signIn = (target: Page, email: string, password: string) => signInAt(target, app.baseUrl, email, password);
-const admin = { email: 'ada@example.com', password: 'first admin password' };
-
 
 const meter = (connectorId: number, watts: number, wattHours: number) =>
   station.call('MeterValues', {
@@ -31,21 +29,11 @@ const meter = (connectorId: number, watts: number, wattHours: number) =>
   });
 
 beforeAll(async () => {
-  app = await startApp({ env: { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, ALERT_EVALUATION_INTERVAL: '1', ALERT_OFFLINE_MINUTES: '0' } });
-  const sql = connectAppDatabase(app);
-  await sql`insert into id_tags (id_tag) values ('RFID-LIVE')`;
-  await sql.end();
-  station = await connectStation(app.ocppUrl, 'LIVE-1');
-  await boot(station);
-  for (const connectorId of [0, 1]) await station.call('StatusNotification', { connectorId, status: 'Available', errorCode: 'NoError' });
-  browser = await launchBrowser();
-  page = await browser.newPage();
-  await signIn(page, admin.email, admin.password);
+  scenario = await startStationScenario({ stationId: 'LIVE-1', idTag: 'RFID-LIVE', env: { ALERT_EVALUATION_INTERVAL: '1', ALERT_OFFLINE_MINUTES: '0' } });
+  ({ app, browser, page, station } = scenario);
 });
 afterAll(async () => {
-  await station?.close({ force: true }).catch(() => {});
-  await browser?.close();
-  await app?.stop();
+  await scenario?.close();
 });
 
 describe('live dashboard in a browser', () => {
