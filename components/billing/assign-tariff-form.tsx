@@ -1,13 +1,13 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/native-select';
 import type { FormState } from '@/lib/actions/form-action';
+import { FormMessage } from '@/components/forms/form-message';
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -18,11 +18,7 @@ export function AssignTariffForm({ tariffId, sites, stationIds, action }: { tari
   const errors = state.fieldErrors ?? {};
   return (
     <form action={formAction} className="grid items-end gap-3 sm:grid-cols-4" aria-label="Assign tariff">
-      {state.message ? (
-        <div className="sm:col-span-4">
-          <Alert variant={state.ok ? 'success' : 'error'}>{state.message}</Alert>
-        </div>
-      ) : null}
+      <FormMessage state={state} className="sm:col-span-4" />
       <input type="hidden" name="tariffId" value={tariffId} />
       <div className="space-y-1.5">
         <Label htmlFor="assign-scope">Apply to</Label>

@@ -1,7 +1,6 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { FieldError } from '@/components/ui/field-error';
@@ -13,6 +12,7 @@ import { draftFromTariff, emptyDraft, emptyElement, tariffFromDraft, type Tariff
 import { DraftField } from './draft-field';
 import { PreviewCalculator } from './preview-calculator';
 import { TariffElementEditor } from './tariff-element-editor';
+import { FormMessage } from '@/components/forms/form-message';
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -46,7 +46,7 @@ export function TariffEditor({ action, tariffId, name = '', isDefault = false, i
   return (
     <div className="grid gap-6">
       <form action={formAction} className="grid gap-6" noValidate aria-label="Tariff">
-        {state.message ? <Alert variant={state.ok ? 'success' : 'error'}>{state.message}</Alert> : null}
+        <FormMessage state={state} />
         {tariffId ? <input type="hidden" name="id" value={tariffId} /> : null}
         <input type="hidden" name="tariff" value={JSON.stringify(tariff)} />
         <Card>

@@ -1,7 +1,6 @@
 'use client';
 
 import { useActionState } from 'react';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
 import { FormField } from '@/components/forms/form-field';
@@ -9,6 +8,7 @@ import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/native-select';
 import { Textarea } from '@/components/ui/textarea';
 import type { FormState } from '@/lib/actions/form-action';
+import { FormMessage } from '@/components/forms/form-message';
 
 export interface DriverFormValues {
   id: string;
@@ -29,11 +29,7 @@ export function DriverForm({ action, driver, companies, submitLabel }: { action:
   const values: Record<string, string> = state.values ?? (driver ? Object.fromEntries(Object.entries(driver).map(([key, value]) => [key, value ?? ''])) : {});
   return (
     <form action={formAction} className="grid gap-4 sm:grid-cols-2" noValidate>
-      {state.message ? (
-        <div className="sm:col-span-2">
-          <Alert variant={state.ok ? 'success' : 'error'}>{state.message}</Alert>
-        </div>
-      ) : null}
+      <FormMessage state={state} className="sm:col-span-2" />
       {driver ? <input type="hidden" name="id" value={driver.id} /> : null}
       <FormField name="name" label="Name" defaultValue={values.name} errors={errors.name} required />
       <FormField name="company" label="Company or fleet" defaultValue={values.company} errors={errors.company} list="driver-companies" hint="Drivers of one company are grouped." />

@@ -1,7 +1,6 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
 import { FormField } from '@/components/forms/form-field';
@@ -9,6 +8,7 @@ import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/native-select';
 import type { FormState } from '@/lib/actions/form-action';
 import { toDateTimeLocal } from '@/lib/id-tags/id-tag-form-input';
+import { FormMessage } from '@/components/forms/form-message';
 
 export interface IdTagFormValues {
   idTag: string;
@@ -46,11 +46,7 @@ export function IdTagForm({ action, tag, drivers, fixedDriverId, sites, parentCh
   const toggle = (id: string, on: boolean) => setSiteIds((ids) => (on ? [...ids, id] : ids.filter((other) => other !== id)));
   return (
     <form action={formAction} className="grid gap-4 sm:grid-cols-2" noValidate>
-      {state.message ? (
-        <div className="sm:col-span-2">
-          <Alert variant={state.ok ? 'success' : 'error'}>{state.message}</Alert>
-        </div>
-      ) : null}
+      <FormMessage state={state} className="sm:col-span-2" />
       {tag ? (
         <input type="hidden" name="idTag" value={tag.idTag} />
       ) : (

@@ -11,6 +11,7 @@ import { fetchJson } from '@/components/live/api-fetch';
 import type { FormState } from '@/lib/actions/form-action';
 import type { IdTagView } from '@/lib/id-tags/id-tag-view';
 import { IdTagStatusBadge } from './id-tag-status-badge';
+import { FormMessage } from '@/components/forms/form-message';
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 export type IdTagPage = { data: IdTagView[]; total: number };
@@ -38,7 +39,7 @@ export function IdTagTable({ initial, apiQuery, label, bulkAction }: { initial: 
   return (
     <div className="space-y-3">
       {error ? <Alert variant="error">Could not refresh the tags: {error.message}</Alert> : null}
-      {state.message ? <Alert variant={state.ok ? 'success' : 'error'}>{state.message}</Alert> : null}
+      <FormMessage state={state} />
       {bulkAction ? (
         <div className="flex flex-wrap items-center gap-2" aria-label="Selected tags">
           <span className="text-sm text-muted-foreground">{shown.length} selected</span>

@@ -1,10 +1,10 @@
 'use client';
 
 import { useActionState } from 'react';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/forms/form-field';
 import type { FormState } from '@/lib/actions/form-action';
+import { FormMessage } from '@/components/forms/form-message';
 
 export interface SiteFormValues {
   id?: string;
@@ -31,11 +31,7 @@ export function SiteForm({ action, site, timeZones, submitLabel }: { action: Act
   const shown = state.ok && !site ? {} : values;
   return (
     <form action={formAction} className="grid gap-4 sm:grid-cols-2" noValidate>
-      {state.message ? (
-        <div className="sm:col-span-2">
-          <Alert variant={state.ok ? 'success' : 'error'}>{state.message}</Alert>
-        </div>
-      ) : null}
+      <FormMessage state={state} className="sm:col-span-2" />
       {site?.id ? <input type="hidden" name="id" value={site.id} /> : null}
       <FormField name="name" label="Name" defaultValue={shown.name} errors={errors.name} required />
       <FormField name="timeZone" label="Time zone" defaultValue={shown.timeZone ?? 'UTC'} errors={errors.timeZone} list="site-time-zones" hint="IANA name, e.g. Europe/Berlin: tariff hours follow this clock." required />

@@ -1,11 +1,11 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import type { FormState } from '@/lib/actions/form-action';
+import { FormMessage } from '@/components/forms/form-message';
 
 export interface StationChoice {
   id: string;
@@ -22,7 +22,7 @@ export function SiteStationsForm({ siteId, stations, action }: { siteId: string;
   const needle = filter.trim().toLowerCase();
   return (
     <form action={formAction} className="space-y-4">
-      {state.message ? <Alert variant={state.ok ? 'success' : 'error'}>{state.message}</Alert> : null}
+      <FormMessage state={state} />
       <input type="hidden" name="id" value={siteId} />
       <div className="max-w-sm space-y-1.5">
         <Label htmlFor="station-filter">Find a station</Label>

@@ -2,12 +2,12 @@
 
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Alert } from '@/components/ui/alert';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/native-select';
 import { FieldError } from '@/components/ui/field-error';
 import type { Settings } from '@/lib/settings/schemas';
 import { updateSettingsAction } from './actions';
+import { FormMessage } from '@/components/forms/form-message';
 
 const policies = [
   { value: 'accept', label: 'Accept: register the station and let it charge' },
@@ -19,7 +19,7 @@ export function SettingsForm({ settings, readOnly }: { settings: Settings; readO
   const [state, action, pending] = useActionState(updateSettingsAction, {});
   return (
     <form action={action} className="max-w-xl space-y-4">
-      {state.message ? <Alert variant={state.ok ? 'success' : 'error'}>{state.message}</Alert> : null}
+      <FormMessage state={state} />
       <div className="space-y-1.5">
         <Label htmlFor="unknownStations">Unknown stations</Label>
         <NativeSelect id="unknownStations" name="unknownStations" defaultValue={settings.unknownStations} disabled={readOnly} aria-describedby="unknownStations-error">

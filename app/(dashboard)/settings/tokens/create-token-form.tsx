@@ -2,13 +2,13 @@
 
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Alert } from '@/components/ui/alert';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/native-select';
 import { FieldError } from '@/components/ui/field-error';
 import { FormField } from '@/components/forms/form-field';
 import { createTokenAction } from './actions';
+import { FormMessage } from '@/components/forms/form-message';
 
 export function CreateTokenForm() {
   const [state, action, pending] = useActionState(createTokenAction, {});
@@ -16,7 +16,7 @@ export function CreateTokenForm() {
   const values = state.ok ? {} : (state.values ?? {});
   return (
     <div className="space-y-4">
-      {state.message ? <Alert variant={state.ok ? 'success' : 'error'}>{state.message}</Alert> : null}
+      <FormMessage state={state} />
       {state.result?.token ? (
         <div className="space-y-1.5">
           <Label htmlFor="new-token">New token</Label>

@@ -2,12 +2,12 @@
 
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Alert } from '@/components/ui/alert';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/native-select';
 import { FieldError } from '@/components/ui/field-error';
 import { FormField } from '@/components/forms/form-field';
 import { createUserAction } from './actions';
+import { FormMessage } from '@/components/forms/form-message';
 
 export function CreateUserForm() {
   const [state, action, pending] = useActionState(createUserAction, {});
@@ -15,11 +15,7 @@ export function CreateUserForm() {
   const values = state.ok ? {} : (state.values ?? {});
   return (
     <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate>
-      {state.message ? (
-        <div className="sm:col-span-2">
-          <Alert variant={state.ok ? 'success' : 'error'}>{state.message}</Alert>
-        </div>
-      ) : null}
+      <FormMessage state={state} className="sm:col-span-2" />
       <FormField name="name" label="Name" defaultValue={values.name} errors={errors.name} required />
       <FormField name="email" label="Email" type="email" defaultValue={values.email} errors={errors.email} required />
       <FormField name="password" label="Initial password" type="password" autoComplete="new-password" hint="At least 12 characters." errors={errors.password} required />
