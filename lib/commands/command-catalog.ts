@@ -23,13 +23,20 @@ export const commandDescriptions: Record<CsmsAction, string> = {
   TriggerMessage: 'Ask the station to send a message now (§5.17)',
   UnlockConnector: 'Unlock a connector to free a stuck cable (§5.18)',
   UpdateFirmware: 'Download and install firmware from a URL (§5.19)',
+  CertificateSigned: 'Send the station its certificate, signed from its SignCertificate CSR (Security Whitepaper §4.1)',
+  DeleteCertificate: 'Remove an installed CA certificate by its hash (Security Whitepaper §4.2)',
+  ExtendedTriggerMessage: 'Ask for a message, including the security ones, now (Security Whitepaper §4.3)',
+  GetInstalledCertificateIds: 'List installed CA certificates (Security Whitepaper §4.4)',
+  GetLog: 'Upload the diagnostics or security log to a URL (Security Whitepaper §4.5)',
+  InstallCertificate: 'Install a Central System or manufacturer root certificate (Security Whitepaper §4.6)',
+  SignedUpdateFirmware: 'Download, verify the signature of, and install firmware (Security Whitepaper §4.7)',
 };
 
 /**
  * Status values of a .conf that mean "done" (or "will be done"): Scheduled (§5.2) and
  * RebootRequired (§5.3) are successes the operator must know about. Any other status is a refusal.
  */
-const successStatuses = new Set(['Accepted', 'Unlocked', 'Scheduled', 'RebootRequired']);
+const successStatuses = new Set(['Accepted', 'AcceptedCanceled', 'Unlocked', 'Scheduled', 'RebootRequired']);
 
 /** completed or rejected, from a CALLRESULT payload that passed the schema. */
 export function classifyResponse(response: unknown): 'completed' | 'rejected' {

@@ -1,6 +1,7 @@
 import type { StopReason } from '@/lib/ocpp/v16/types';
 import { chargeSession } from './charging-session';
 import { uploadDiagnostics } from './diagnostics-upload';
+import { securityCommands } from './security-commands';
 import type { VirtualStation } from './virtual-station';
 
 type Params = Record<string, unknown>;
@@ -121,6 +122,7 @@ const commands: Record<string, CommandHandler> = {
     station.localListVersion = Number(p.listVersion);
     return { status: 'Accepted' };
   },
+  ...securityCommands,
 };
 
 export const csmsCommandNames = Object.keys(commands);

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { startOcppServer, type OcppServerProcess } from '../support/ocpp-server';
@@ -6,6 +10,7 @@ import { eventually } from '../support/eventually';
 import { commandActions, type CommandAction } from '@/lib/commands/command-catalog';
 import { sendCommand } from '@/lib/commands/send-command';
 import { getStationById } from '@/lib/db/queries/stations';
+import { listCertificateSigningRequests } from '@/lib/db/queries/security-events';
 import { registerCsmsCommands } from '@/scripts/simulator/csms-commands';
 import { VirtualStation } from '@/scripts/simulator/virtual-station';
 
@@ -30,6 +35,16 @@ afterAll(async () => {
   await deps?.close();
   await t?.drop();
 });
+
+/** A real certificate in PEM, for the certificate messages (the simulator checks the armour only). */
+const selfSignedPem = (() => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'csms-cert-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
+    '-subj', '/CN=CSMS test root', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'ignore' });
+  const pem = fs.readFileSync(path.join(dir, 'cert.pem'), 'utf8');
+  fs.rmSync(dir, { recursive: true, force: true });
+  return pem;
+})();
 
 const soon = () => new Date(Date.now() + 3_600_000).toISOString();
 const txProfile = {
@@ -61,6 +76,14 @@ const requests: [CommandAction, () => object][] = [
   // A transaction the station does not run: its refusal is a 'rejected' outcome.
   ['RemoteStopTransaction', () => ({ transactionId: 424_242 })],
   ['UnlockConnector', () => ({ connectorId: 1 })],
+  // OCPP 1.6 Security Whitepaper (edition 3, §4)
+  ['InstallCertificate', () => ({ certificateType: 'CentralSystemRootCertificate', certificate: selfSignedPem })],
+  ['GetInstalledCertificateIds', () => ({ certificateType: 'CentralSystemRootCertificate' })],
+  ['DeleteCertificate', () => ({ certificateHashData: { hashAlgorithm: 'SHA256', issuerNameHash: 'a', issuerKeyHash: 'b', serialNumber: '1' } })],
+  ['CertificateSigned', () => ({ certificateChain: selfSignedPem })],
+  ['ExtendedTriggerMessage', () => ({ requestedMessage: 'SignChargePointCertificate' })],
+  ['GetLog', () => ({ logType: 'SecurityLog', requestId: 3, log: { remoteLocation: 'ftp://csms.example/logs' } })],
+  ['SignedUpdateFirmware', () => ({ requestId: 4, firmware: { location: 'https://csms.example/fw.bin', retrieveDateTime: soon(), signingCertificate: selfSignedPem, signature: 'c2ln' } })],
   ['Reset', () => ({ type: 'Soft' })],
 ];
 
@@ -85,8 +108,21 @@ it('sends every CSMS-initiated OCPP 1.6 action to a simulated station and stores
     RemoteStopTransaction: { state: 'rejected', response: { status: 'Rejected' } },
     UnlockConnector: { state: 'completed', response: { status: 'Unlocked' } },
     Reset: { state: 'completed', response: { status: 'Accepted' } },
+    InstallCertificate: { state: 'completed', response: { status: 'Accepted' } },
+    GetInstalledCertificateIds: { state: 'completed', response: { status: 'Accepted', certificateHashData: [expect.objectContaining({ serialNumber: '1' })] } },
+    DeleteCertificate: { state: 'completed', response: { status: 'Accepted' } },
+    CertificateSigned: { state: 'completed', response: { status: 'Accepted' } },
+    ExtendedTriggerMessage: { state: 'completed', response: { status: 'Accepted' } },
+    GetLog: { state: 'completed', response: { status: 'Accepted', filename: 'securitylog-SIM-ALL.log' } },
+    SignedUpdateFirmware: { state: 'completed', response: { status: 'Accepted' } },
   });
   // The station acted on them: its firmware and diagnostics notifications reached the CSMS.
-  const row = await eventually(() => getStationById(t.db, 'SIM-ALL'), (s) => s?.firmwareStatus === 'Installed' && s.diagnosticsStatus === 'Uploaded');
-  expect(row).toMatchObject({ firmwareStatus: 'Installed', diagnosticsStatus: 'Uploaded' });
+  const row = await eventually(
+    () => getStationById(t.db, 'SIM-ALL'),
+    (s) => s?.firmwareStatus === 'Installed' && s.diagnosticsStatus === 'Uploaded' && s.logStatus === 'Uploaded',
+  );
+  expect(row).toMatchObject({ firmwareStatus: 'Installed', diagnosticsStatus: 'Uploaded', logStatus: 'Uploaded' });
+  // ExtendedTriggerMessage(SignChargePointCertificate) made it send its CSR.
+  const csrs = await eventually(() => listCertificateSigningRequests(t.db, 'SIM-ALL'), (rows) => rows.length > 0);
+  expect(csrs[0]?.csr).toMatch(/^-----BEGIN CERTIFICATE REQUEST-----/);
 });

@@ -99,6 +99,13 @@ describe('answers to every Central System command (OCPP 1.6 §5)', () => {
       GetLocalListVersion: {},
       RemoteStartTransaction: { connectorId: 1, idTag: 'REMOTE' },
       RemoteStopTransaction: { transactionId: 1 },
+      InstallCertificate: { certificateType: 'ManufacturerRootCertificate', certificate: 'not a certificate' },
+      GetInstalledCertificateIds: { certificateType: 'ManufacturerRootCertificate' },
+      DeleteCertificate: { certificateHashData: { hashAlgorithm: 'SHA256', issuerNameHash: 'a', issuerKeyHash: 'b', serialNumber: '9' } },
+      CertificateSigned: { certificateChain: 'not a certificate' },
+      ExtendedTriggerMessage: { requestedMessage: 'LogStatusNotification' },
+      GetLog: { logType: 'DiagnosticsLog', requestId: 1, log: { remoteLocation: 'ftp://example.invalid/' } },
+      SignedUpdateFirmware: { requestId: 2, firmware: { location: 'https://example.invalid/fw.bin', retrieveDateTime: soon, signingCertificate: 'x', signature: 'c2ln' } },
       Reset: { type: 'Soft' },
     };
     expect(Object.keys(requests).sort()).toEqual([...csmsCommandNames].sort());
@@ -113,9 +120,14 @@ describe('answers to every Central System command (OCPP 1.6 §5)', () => {
       GetLocalListVersion: { listVersion: 3 },
       RemoteStartTransaction: { status: 'Accepted' },
       RemoteStopTransaction: { status: 'Accepted' },
+      InstallCertificate: { status: 'Rejected' },
+      GetInstalledCertificateIds: { status: 'NotFound' },
+      DeleteCertificate: { status: 'NotFound' },
+      CertificateSigned: { status: 'Rejected' },
+      GetLog: { status: 'Accepted', filename: 'diagnosticslog-SIM-CMD.log' },
     });
-    await eventually(async () => received.includes('StopTransaction'), Boolean);
-    expect(received).toEqual(expect.arrayContaining(['StartTransaction', 'StopTransaction', 'FirmwareStatusNotification', 'DiagnosticsStatusNotification']));
+    const followUps = ['StartTransaction', 'StopTransaction', 'FirmwareStatusNotification', 'DiagnosticsStatusNotification', 'LogStatusNotification', 'SignedFirmwareStatusNotification'];
+    expect(await eventually(async () => followUps.filter((action) => !received.includes(action)), (missing) => missing.length === 0)).toEqual([]);
     await station.stop();
   });
 });

@@ -107,6 +107,8 @@ export async function updateStation(
       | 'diagnosticsStatusAt'
       | 'firmwareStatus'
       | 'firmwareStatusAt'
+      | 'logStatus'
+      | 'logStatusAt'
       | 'registrationStatus'
       | 'securityProfile'
       | 'passwordHash'

@@ -7,3 +7,4 @@ export * from './billing';
 export * from './commands';
 export * from './drivers';
 export * from './diagnostics';
+export * from './security';

@@ -56,6 +56,9 @@ export const stations = pgTable(
     diagnosticsStatusAt: at('diagnostics_status_at'),
     firmwareStatus: text('firmware_status'),
     firmwareStatusAt: at('firmware_status_at'),
+    /** Security whitepaper: progress of a GetLog upload (LogStatusNotification). */
+    logStatus: text('log_status'),
+    logStatusAt: at('log_status_at'),
     createdAt: at('created_at').notNull().defaultNow(),
     updatedAt: at('updated_at').notNull().defaultNow(),
   },

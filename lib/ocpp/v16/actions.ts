@@ -10,6 +10,11 @@ export const stationInitiatedActions = [
   'StartTransaction',
   'StatusNotification',
   'StopTransaction',
+  // OCPP 1.6 Security Whitepaper (edition 3)
+  'LogStatusNotification',
+  'SecurityEventNotification',
+  'SignCertificate',
+  'SignedFirmwareStatusNotification',
 ] as const;
 export type StationAction = (typeof stationInitiatedActions)[number];
 
@@ -34,6 +39,14 @@ export const csmsInitiatedActions = [
   'TriggerMessage',
   'UnlockConnector',
   'UpdateFirmware',
+  // OCPP 1.6 Security Whitepaper (edition 3)
+  'CertificateSigned',
+  'DeleteCertificate',
+  'ExtendedTriggerMessage',
+  'GetInstalledCertificateIds',
+  'GetLog',
+  'InstallCertificate',
+  'SignedUpdateFirmware',
 ] as const;
 export type CsmsAction = (typeof csmsInitiatedActions)[number];
 

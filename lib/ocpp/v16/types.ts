@@ -140,3 +140,44 @@ export interface FirmwareStatusNotificationRequest {
   status: 'Downloaded' | 'DownloadFailed' | 'Downloading' | 'Idle' | 'InstallationFailed' | 'Installing' | 'Installed';
 }
 export type FirmwareStatusNotificationResponse = Record<string, never>;
+
+/* OCPP 1.6 Security Whitepaper (edition 3) messages a station sends. */
+export interface SecurityEventNotificationRequest {
+  type: string;
+  timestamp: string;
+  techInfo?: string;
+}
+export type SecurityEventNotificationResponse = Record<string, never>;
+
+export interface SignCertificateRequest {
+  csr: string;
+}
+export interface SignCertificateResponse {
+  status: 'Accepted' | 'Rejected';
+}
+
+export interface LogStatusNotificationRequest {
+  status: 'BadMessage' | 'Idle' | 'NotSupportedOperation' | 'PermissionDenied' | 'Uploaded' | 'UploadFailure' | 'Uploading';
+  requestId?: number;
+}
+export type LogStatusNotificationResponse = Record<string, never>;
+
+export interface SignedFirmwareStatusNotificationRequest {
+  status:
+    | 'Downloaded'
+    | 'DownloadFailed'
+    | 'Downloading'
+    | 'DownloadScheduled'
+    | 'DownloadPaused'
+    | 'Idle'
+    | 'InstallationFailed'
+    | 'Installing'
+    | 'Installed'
+    | 'InstallRebooting'
+    | 'InstallScheduled'
+    | 'InstallVerificationFailed'
+    | 'InvalidSignature'
+    | 'SignatureVerified';
+  requestId?: number;
+}
+export type SignedFirmwareStatusNotificationResponse = Record<string, never>;

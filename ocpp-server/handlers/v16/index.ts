@@ -6,7 +6,11 @@ import { dataTransfer } from './data-transfer';
 import { diagnosticsStatusNotification } from './diagnostics-status-notification';
 import { firmwareStatusNotification } from './firmware-status-notification';
 import { heartbeat } from './heartbeat';
+import { logStatusNotification } from './log-status-notification';
 import { meterValues } from './meter-values';
+import { securityEventNotification } from './security-event-notification';
+import { signCertificate } from './sign-certificate';
+import { signedFirmwareStatusNotification } from './signed-firmware-status-notification';
 import { startTransaction } from './start-transaction';
 import { statusNotification } from './status-notification';
 import { stopTransaction } from './stop-transaction';
@@ -27,6 +31,11 @@ export const v16Handlers: Record<StationAction, Handler<any, any>> = {
   StartTransaction: startTransaction,
   StatusNotification: statusNotification,
   StopTransaction: stopTransaction,
+  // OCPP 1.6 Security Whitepaper (edition 3)
+  LogStatusNotification: logStatusNotification,
+  SecurityEventNotification: securityEventNotification,
+  SignCertificate: signCertificate,
+  SignedFirmwareStatusNotification: signedFirmwareStatusNotification,
 };
 
 /** Before the operator accepts a station (Pending / Rejected), only these are answered (OCPP 1.6 §4.2.1). */
