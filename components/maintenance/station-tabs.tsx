@@ -5,6 +5,7 @@ export const stationTabs = [
   { id: 'maintenance', label: 'Maintenance' },
   { id: 'configuration', label: 'Configuration' },
   { id: 'messages', label: 'OCPP messages' },
+  { id: 'security', label: 'Security' },
 ] as const;
 export type StationTab = (typeof stationTabs)[number]['id'];
 
@@ -12,7 +13,10 @@ export function parseStationTab(value: string | undefined): StationTab {
   return stationTabs.find((tab) => tab.id === value)?.id ?? 'overview';
 }
 
-/** The station page's sections, as links (`?tab=`): shareable, and the back button works. */
+/**
+ * The station page's sections, as links (`?tab=`): shareable, and the back button works. Not prefetched:
+ * server-rendered tabs (Security) must show what the station sent up to the click, not at page load.
+ */
 export function StationTabs({ stationId, active }: { stationId: string; active: StationTab }) {
   const base = `/stations/${encodeURIComponent(stationId)}`;
   return (
@@ -20,6 +24,7 @@ export function StationTabs({ stationId, active }: { stationId: string; active: 
       {stationTabs.map((tab) => (
         <Link
           key={tab.id}
+          prefetch={false}
           href={tab.id === 'overview' ? base : `${base}?tab=${tab.id}`}
           aria-current={tab.id === active ? 'page' : undefined}
           className="-mb-px border-b-2 border-transparent pb-2 text-muted-foreground hover:text-foreground aria-[current=page]:border-primary aria-[current=page]:font-semibold aria-[current=page]:text-foreground"

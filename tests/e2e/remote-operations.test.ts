@@ -5,6 +5,7 @@ import { startApp, type AppProcess } from '../support/app-process';
 import { launchBrowser } from '../support/browser';
 import { boot, connectStation } from '../support/ocpp-client';
 import { registerCsmsCommands } from '../../scripts/simulator/csms-commands';
+import { SIMULATOR_CSR } from '../../scripts/simulator/security-commands';
 import { VirtualStation } from '../../scripts/simulator/virtual-station';
 
 let app: AppProcess;
@@ -115,12 +116,39 @@ describe('remote operations in a browser', () => {
     await simulated.stop();
   });
 
+  it('shows the security events and certificate signing requests of the station, on its Security tab and over REST', async () => {
+    await station.call('SecurityEventNotification', { type: 'TamperDetectionActivated', timestamp: '2026-11-27T09:00:00.000Z', techInfo: 'front panel opened' });
+    await station.call('SignCertificate', { csr: SIMULATOR_CSR });
+    await page.goto(`${app.baseUrl}/stations/OPS-1`);
+    await sections().getByRole('link', { name: 'Security' }).click();
+    const events = page.getByRole('table', { name: 'Security events' });
+    const row = events.getByRole('row').filter({ hasText: 'TamperDetectionActivated' });
+    await row.getByText('critical').waitFor();
+    await row.getByText('2026-11-27 09:00:00').waitFor();
+    const requests = page.getByRole('list', { name: 'Certificate signing requests' });
+    await requests.getByText(/^Received /).click();
+    await requests.getByText('-----BEGIN CERTIFICATE REQUEST-----', { exact: false }).waitFor();
+
+    const listed = await page.request.get(`${app.baseUrl}/api/v1/stations/OPS-1/security-events`);
+    expect(listed.status()).toBe(200);
+    expect((await listed.json()).data).toEqual([expect.objectContaining({ type: 'TamperDetectionActivated', critical: true, techInfo: 'front panel opened', occurredAt: '2026-11-27T09:00:00.000Z' })]);
+    const csrs = await page.request.get(`${app.baseUrl}/api/v1/stations/OPS-1/certificate-requests`);
+    expect((await csrs.json()).data).toEqual([expect.objectContaining({ csr: SIMULATOR_CSR })]);
+    const unknown = await page.request.get(`${app.baseUrl}/api/v1/stations/NOPE-1/security-events`);
+    expect(unknown.status()).toBe(404);
+    expect((await unknown.json()).error.code).toBe('not_found');
+  });
+
   it('disables the actions with a reason for a viewer and for an offline station', async () => {
     const viewerPage = await (await browser.newContext()).newPage();
     await signIn(viewerPage, viewer);
     await viewerPage.goto(`${app.baseUrl}/stations/OPS-1?tab=maintenance`);
     await viewerPage.getByText('Commands are disabled: Viewers cannot send commands.').waitFor();
     await expect(viewerPage.locator('[data-action="Reset"]').getByRole('button', { name: 'Reset' }).isDisabled()).resolves.toBe(true);
+    await viewerPage.goto(`${app.baseUrl}/stations/OPS-1?tab=security`);
+    await viewerPage.getByRole('table', { name: 'Security events' }).getByText('TamperDetectionActivated').waitFor();
+    await expect(viewerPage.getByRole('heading', { name: 'Certificate signing requests' }).count()).resolves.toBe(0);
+    expect((await viewerPage.request.get(`${app.baseUrl}/api/v1/stations/OPS-1/certificate-requests`)).status()).toBe(403);
 
     await page.goto(`${app.baseUrl}/stations/OPS-1?tab=maintenance`);
     await station.close({ force: true });

@@ -1,5 +1,6 @@
 import { PageHeader } from '@/components/ui/page-header';
 import { StationDetailView } from '@/components/stations/station-detail-view';
+import { SecurityPanel } from '@/components/stations/security-panel';
 import { ConfigurationPanel } from '@/components/maintenance/configuration-panel';
 import { MaintenanceActions } from '@/components/maintenance/maintenance-actions';
 import { MessageInspector } from '@/components/maintenance/message-inspector';
@@ -14,7 +15,10 @@ const descriptions = {
   maintenance: 'Remote operations (OCPP 1.6 §5): each is confirmed, sent through the OCPP server holding the station, and answered here.',
   configuration: 'Configuration keys read with GetConfiguration and changed with ChangeConfiguration.',
   messages: 'Every OCPP-J frame to and from the station, newest first.',
+  security: 'Security events, certificate signing requests and log uploads (OCPP 1.6 Security Whitepaper).',
 };
+
+export const dynamic = 'force-dynamic';
 
 export default async function StationPage({ params, searchParams }: { params: Promise<{ stationId: string }>; searchParams: Promise<{ tab?: string }> }) {
   const user = await requireUser();
@@ -30,6 +34,7 @@ export default async function StationPage({ params, searchParams }: { params: Pr
       {tab === 'maintenance' ? <MaintenanceActions stationId={id} canSend={canSend} /> : null}
       {tab === 'configuration' ? <ConfigurationPanel stationId={id} canSend={canSend} /> : null}
       {tab === 'messages' ? <MessageInspector stationId={id} canSend={canSend} actions={[...commandActions]} templates={payloadTemplates()} /> : null}
+      {tab === 'security' ? <SecurityPanel stationId={id} showCertificateRequests={canSend} /> : null}
     </>
   );
 }
