@@ -3,6 +3,7 @@
  *   token create --name NAME --role admin|operator|viewer [--expires 2027-01-01]
  *   token list
  *   token revoke --id ID
+ *   demo seed [--tags N]     registers the simulator's cards SIM-TAG-1…N (default 20) as id tags
  * Informational lines go to stderr; the new token is printed alone on the last line of stdout.
  */
 import { parseArgs } from 'node:util';
@@ -16,6 +17,8 @@ import { createApiToken } from '../lib/api-tokens/create-api-token';
 import { revokeApiToken } from '../lib/api-tokens/revoke-api-token';
 import { createApiTokenSchema } from '../lib/api-tokens/schemas';
 import type { Actor } from '../lib/auth/roles';
+import { insertMissingIdTags } from '../lib/db/queries/demo';
+import { simulatorIdTags } from './simulator/options';
 
 const cliActor: Actor = { type: 'system', id: null, label: 'cli', role: 'admin' };
 const info = (line: string) => process.stderr.write(`${line}\n`);
@@ -36,16 +39,25 @@ async function run(argv: string[]): Promise<void> {
   const [group, command, ...rest] = argv;
   const { values } = parseArgs({
     args: rest,
-    options: { name: { type: 'string' }, role: { type: 'string' }, expires: { type: 'string' }, id: { type: 'string' } },
+    options: { name: { type: 'string' }, role: { type: 'string' }, expires: { type: 'string' }, id: { type: 'string' }, tags: { type: 'string' } },
   });
-  if (group !== 'token' || !['create', 'list', 'revoke'].includes(command ?? '')) {
-    throw new Error('usage: npm run cli -- token create --name NAME --role admin|operator|viewer [--expires DATE] | token list | token revoke --id ID');
+  const isTokenCommand = group === 'token' && ['create', 'list', 'revoke'].includes(command ?? '');
+  const isDemoSeed = group === 'demo' && command === 'seed';
+  if (!isTokenCommand && !isDemoSeed) {
+    throw new Error(
+      'usage: npm run cli -- token create --name NAME --role admin|operator|viewer [--expires DATE] | token list | token revoke --id ID | demo seed [--tags N]',
+    );
   }
+  const tagCount = values.tags === undefined ? 20 : Number(values.tags);
+  if (!Number.isInteger(tagCount) || tagCount < 1 || tagCount > 10_000) throw new Error('--tags: must be a whole number from 1 to 10000');
   const database = await openDatabase();
   const db = createDb(database.url, { max: 2 });
   try {
     await migrateDatabase(database.url);
-    if (command === 'create') {
+    if (isDemoSeed) {
+      const added = await insertMissingIdTags(db, simulatorIdTags(tagCount));
+      info(`registered ${added.length} simulator id tags (${tagCount - added.length} already existed)`);
+    } else if (command === 'create') {
       const input = createApiTokenSchema.safeParse({ name: values.name, role: values.role, expiresAt: values.expires });
       if (!input.success) {
         const issue = input.error.issues[0]!;

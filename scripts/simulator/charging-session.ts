@@ -104,5 +104,5 @@ let warned = false;
 function warnRefusedTag(station: VirtualStation, idTag: string, status: string | undefined) {
   if (warned || status === undefined) return;
   warned = true;
-  console.log(`${station.options.identity}: idTag ${idTag} was answered ${status}. Register the simulator's tags (${station.options.idTags.slice(0, 3).join(', ')}, …) as drivers' cards, or pass --id-tags with cards the CSMS knows.`);
+  console.log(`${station.options.identity}: idTag ${idTag} was answered ${status}. Register the simulator's tags (${station.options.idTags.slice(0, 3).join(', ')}, …) with 'npm run cli -- demo seed', or pass --id-tags with cards the CSMS knows.`);
 }

@@ -71,10 +71,15 @@ export function parseSimulatorOptions(argv: string[]): SimulatorOptions {
     meterIntervalS: number('meter-interval', values['meter-interval'], 0.05),
     speed: number('speed', values.speed, 0.01),
     idleS: [idleMin ?? 5, idleMax ?? idleMin ?? 30],
-    idTags: values['id-tags'] ? values['id-tags'].split(',').filter(Boolean) : Array.from({ length: 20 }, (_, i) => `SIM-TAG-${i + 1}`),
+    idTags: values['id-tags'] ? values['id-tags'].split(',').filter(Boolean) : simulatorIdTags(20),
     password: values.password,
     durationS: number('duration', values.duration, 0),
     rampS: number('ramp', values.ramp, 0),
     quiet: values.quiet,
   };
+}
+
+/** The RFID cards the simulator presents by default: SIM-TAG-1 … SIM-TAG-n. */
+export function simulatorIdTags(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `SIM-TAG-${i + 1}`);
 }
