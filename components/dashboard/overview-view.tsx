@@ -13,6 +13,7 @@ import { StatCard } from './stat-card';
 import { FleetPowerChart, type PowerPoint } from './fleet-power-chart';
 import { LiveSessionsTable } from './live-sessions-table';
 import { formatKw, formatKwh } from './format';
+import { formatMinorUnits } from '@/lib/pricing/currency';
 
 const WINDOW_MS = 30 * 60_000;
 
@@ -41,11 +42,16 @@ export function OverviewView() {
   const now = Date.parse(data.at);
   return (
     <div className="grid gap-6">
-      <section aria-label="Fleet" className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+      <section aria-label="Fleet" className="grid grid-cols-2 gap-4 lg:grid-cols-5">
         <StatCard label="Stations online" value={`${data.stations.online} / ${data.stations.total}`} detail={`${data.stations.offline} offline · ${data.stations.faulted} faulted · ${data.stations.pending} pending`} />
         <StatCard label="Connectors charging" value={data.connectors.charging} detail={`${data.connectors.available} available · ${data.connectors.occupied} occupied · ${data.connectors.unavailable + data.connectors.faulted} out of order`} />
         <StatCard label="Power now" value={formatKw(data.powerW)} detail={`${data.activeSessions} active sessions`} />
-        <StatCard label="Energy today" value={formatKwh(data.energyTodayWh)} detail="sessions since midnight UTC" />
+        <StatCard label="Energy today" value={formatKwh(data.energyTodayWh)} detail={energyDetail(data)} />
+        <StatCard
+          label="Revenue today"
+          value={data.revenueToday.length === 0 ? '—' : data.revenueToday.map((revenue) => formatMinorUnits(revenue.gross, revenue.currency)).join(' · ')}
+          detail="incl. VAT: stopped today and running sessions so far"
+        />
       </section>
       <Card>
         <CardHeader>
@@ -61,4 +67,11 @@ export function OverviewView() {
       </section>
     </div>
   );
+}
+
+/** Per site when there are several: each counts from its own local midnight. */
+function energyDetail(data: Overview): string {
+  if (data.energyTodayBySite.length === 0) return 'since local midnight of each site';
+  if (data.energyTodayBySite.length === 1) return `since midnight ${data.energyTodayBySite[0]!.timeZone}`;
+  return data.energyTodayBySite.map((site) => `${site.siteName ?? 'No site'} ${formatKwh(site.energyWh)}`).join(' · ');
 }
