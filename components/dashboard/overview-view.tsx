@@ -15,18 +15,26 @@ import { LiveSessionsTable } from './live-sessions-table';
 import { formatKw, formatKwh } from './format';
 import { formatMinorUnits } from '@/lib/pricing/currency';
 
-const WINDOW_MS = 30 * 60_000;
+const HISTORY_HOURS = 6;
+const WINDOW_MS = HISTORY_HOURS * 3_600_000;
 
 export function OverviewView() {
   const { data, error } = useQuery({ queryKey: ['overview'], queryFn: () => fetchJson<Overview>('/api/v1/overview') });
-  const [points, setPoints] = useState<PowerPoint[]>([]);
+  // Loaded once per visit: the 5-minute history from the database; live points are appended to it.
+  const history = useQuery({
+    queryKey: ['fleet-power', HISTORY_HOURS],
+    queryFn: () => fetchJson<{ bucketMinutes: number; points: PowerPoint[] }>(`/api/v1/overview/power?hours=${HISTORY_HOURS}`),
+    staleTime: Infinity,
+  });
+  const [livePoints, setLivePoints] = useState<PowerPoint[]>([]);
   useEffect(() => {
     if (!data) return;
     const at = Date.parse(data.at);
-    // Appending on each refetch (driven by live events) is the chart's data source.
+    // Appending on each refetch (driven by live events) is the chart's live data source.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    setPoints((previous) => [...previous.filter((point) => point.at > at - WINDOW_MS && point.at < at), { at, kw: data.powerW / 1000 }]);
+    setLivePoints((previous) => [...previous.filter((point) => point.at > at - WINDOW_MS && point.at < at), { at, kw: data.powerW / 1000 }]);
   }, [data]);
+  const points = joinPowerPoints(history.data?.points ?? [], livePoints);
 
   if (error) return <Alert variant="error">Could not load the overview: {error.message}</Alert>;
   if (!data) return <p className="text-muted-foreground">Loading…</p>;
@@ -74,4 +82,10 @@ function energyDetail(data: Overview): string {
   if (data.energyTodayBySite.length === 0) return 'since local midnight of each site';
   if (data.energyTodayBySite.length === 1) return `since midnight ${data.energyTodayBySite[0]!.timeZone}`;
   return data.energyTodayBySite.map((site) => `${site.siteName ?? 'No site'} ${formatKwh(site.energyWh)}`).join(' · ');
+}
+
+/** History buckets, then the live readings taken after the last bucket began. */
+function joinPowerPoints(history: PowerPoint[], live: PowerPoint[]): PowerPoint[] {
+  const lastBucket = history.at(-1)?.at ?? Number.NEGATIVE_INFINITY;
+  return [...history, ...live.filter((point) => point.at > lastBucket)];
 }

@@ -61,6 +61,15 @@ export const getOverviewOperation = defineOperation({
   summary: 'Fleet counts, power now, energy today and live sessions',
 });
 
+export const getFleetPowerOperation = defineOperation({
+  method: 'get', path: '/api/v1/overview/power', tag: 'Stations', role: 'viewer',
+  summary: 'Fleet power of the last hours per 5-minute bucket (sum over connectors of their average power); buckets without samples are 0',
+  query: z.object({
+    hours: z.coerce.number({ message: 'must be a number' }).min(1, { message: 'must be at least 1' }).max(48, { message: 'must be at most 48' }).optional().describe('window, default 6'),
+  }),
+  response: z.object({ bucketMinutes: z.number().int(), points: z.array(z.object({ at: z.number().describe('bucket start, epoch ms'), kw: z.number() })) }),
+});
+
 export const listLiveTransactionsOperation = defineOperation({
   method: 'get', path: '/api/v1/transactions/live', tag: 'Sessions', role: 'viewer',
   summary: 'Open transactions with energy so far and latest power',
