@@ -90,7 +90,8 @@ export function StationListView() {
                     className={`${columns} absolute inset-x-0 border-b border-border text-sm`}
                     style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
                   >
-                    <Link href={`/stations/${encodeURIComponent(station.id)}`} className="truncate font-medium underline-offset-2 hover:underline">
+                    {/* No prefetch: every scroll step brings ~20 new links into view, and prefetching each made scrolling stutter (bench live). */}
+                    <Link href={`/stations/${encodeURIComponent(station.id)}`} prefetch={false} className="truncate font-medium underline-offset-2 hover:underline">
                       {station.id}
                     </Link>
                     <span className="truncate text-muted-foreground">{[station.vendor, station.model].filter(Boolean).join(' · ') || '—'}</span>
