@@ -11,6 +11,7 @@ import { assignTariff } from '@/lib/tariffs/assign-tariff';
 import { createTariff } from '@/lib/tariffs/create-tariff';
 
 let t: TestDatabase;
+let tokyoSession: Awaited<ReturnType<typeof startSession>>;
 // 16:00 UTC on 2 March: already 01:00 on 3 March in Tokyo (midnight was 15:00 UTC), 11:00 in New York (midnight 05:00 UTC).
 const now = utc('16:00');
 
@@ -27,7 +28,7 @@ beforeAll(async () => {
   await assignTariff(t.db, systemActor, energy.id, { siteId: tokyo.id }, utc('00:00', '2026-03-01'));
 
   // Tokyo: running across its midnight (15:00 UTC): 2,000 Wh before, 1,000 Wh after.
-  const tokyoSession = await startSession(t.db, { stationId: 'TYO-1', startedAt: utc('14:00'), meterStart: 0 });
+  tokyoSession = await startSession(t.db, { stationId: 'TYO-1', startedAt: utc('14:00'), meterStart: 0 });
   await addEnergyReadings(t.db, tokyoSession, [[utc('14:30'), 1000], [utc('15:00'), 2000], [utc('15:30'), 3000]]);
   // New York: one stopped before its midnight (yesterday there), one across it: 1,000 Wh before, 4,000 Wh after.
   const yesterday = await startSession(t.db, { stationId: 'NYC-1', startedAt: utc('03:00'), meterStart: 0 });
@@ -58,6 +59,14 @@ describe('overview: energy and revenue today', () => {
     // Tokyo's running session so far: 3 kWh × €0.30 = 90.
     expect(overview.liveSessions.map((session) => session.costSoFar?.gross)).toEqual([90]);
     expect(overview.revenueToday).toEqual([{ currency: 'EUR', gross: 390 }]);
+  });
+
+  it('moves a session from "so far" to its final price when it stops (final prices are kept, new ones added)', async () => {
+    await stopSession(t.db, tokyoSession, utc('15:50'), 4000);
+    const overview = await getOverview(t.db, now);
+    expect(overview.liveSessions).toEqual([]);
+    expect(overview.revenueToday).toEqual([{ currency: 'EUR', gross: 300 + 120 }]); // 4 kWh × €0.30
+    expect((await getOverview(t.db, now)).revenueToday).toEqual([{ currency: 'EUR', gross: 420 }]);
   });
 
   it('adds amounts up per currency', () => {
