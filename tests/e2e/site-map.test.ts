@@ -9,6 +9,7 @@ let app: AppProcess;
 let browser: Browser;
 let page: Page;
 let northId: string;
+let southId: string;
 
 beforeAll(async () => {
   // MAP_TILE_URL keeps its default (OpenStreetMap): unreachable here, so the markers render without tiles.
@@ -17,7 +18,8 @@ beforeAll(async () => {
   const sql = connectAppDatabase(app);
   const [north] = await sql<{ id: string }[]>`insert into sites (name, latitude, longitude, time_zone) values ('Depot North', 53.55, 9.99, 'Europe/Berlin') returning id`;
   northId = north!.id;
-  await sql`insert into sites (name, latitude, longitude, time_zone) values ('Depot South', 48.14, 11.58, 'Europe/Berlin')`;
+  const [south] = await sql<{ id: string }[]>`insert into sites (name, latitude, longitude, time_zone) values ('Depot South', 48.14, 11.58, 'Europe/Berlin') returning id`;
+  southId = south!.id;
   await sql`insert into sites (name, time_zone) values ('Nowhere Yard', 'UTC')`;
   await sql`insert into station_sites (station_id, site_id) values ('MAP-1', ${northId})`;
   await sql.end();
@@ -75,5 +77,17 @@ describe('dashboard by site and settings in a browser', () => {
     await page.reload();
     expect(await page.getByLabel('Station offline after (minutes)').inputValue()).toBe('12');
     expect(await page.getByLabel('Longest session (hours)').inputValue()).toBe('8');
+  });
+
+  it('filters the sessions page by site, live sessions included', async () => {
+    const start = (await scenario.station.call('StartTransaction', { connectorId: 1, idTag: 'RFID-MAP', meterStart: 0, timestamp: new Date().toISOString() })) as { idTagInfo: { status: string } };
+    expect(start.idTagInfo.status).toBe('Accepted');
+    await page.goto(`${app.baseUrl}/sessions?siteId=${northId}`);
+    await page.getByRole('table', { name: 'Live sessions' }).getByText('MAP-1').waitFor();
+    expect(await page.getByLabel('Site').inputValue()).toBe(northId);
+    await page.getByLabel('Site').selectOption({ label: 'Depot South' });
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForURL(new RegExp(`siteId=${southId}`));
+    await page.getByText('No session is running.').waitFor();
   });
 });
