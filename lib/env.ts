@@ -36,12 +36,12 @@ export const envSchema = z
     ALERT_NO_METER_VALUES_MINUTES: z.coerce.number().min(1).default(15),
     ALERT_ZERO_POWER_MINUTES: z.coerce.number().min(1).default(30),
     ALERT_MAX_SESSION_HOURS: z.coerce.number().min(1).default(24),
-    MAP_TILE_URL: z
-      .string()
+    MAP_TILE_URL: optionalText
+      .transform((value) => value ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png')
+      .pipe(z.string())
       .refine((value) => value === 'none' || (/^https?:\/\//.test(value) && value.includes('{z}') && value.includes('{x}') && value.includes('{y}')), {
         message: 'must be an http(s) URL template with {z}, {x} and {y}, or none',
-      })
-      .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+      }),
     NEXTAUTH_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     NEXTAUTH_URL: optionalText.pipe(z.url().optional()),
     ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
