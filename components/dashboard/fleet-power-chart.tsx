@@ -1,6 +1,6 @@
 'use client';
 
-import type { PowerPoint } from '@/lib/dashboard/fleet-power-history';
+import type { PowerPoint } from '@/lib/dashboard/power-points';
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 export type { PowerPoint };

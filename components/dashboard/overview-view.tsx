@@ -10,7 +10,8 @@ import { buttonVariants } from '@/components/ui/button';
 import { fetchJson } from '@/components/live/api-fetch';
 import type { Overview } from '@/lib/dashboard/get-overview';
 import { StatCard } from './stat-card';
-import { FleetPowerChart, type PowerPoint } from './fleet-power-chart';
+import { FleetPowerChart } from './fleet-power-chart';
+import { joinPowerPoints, thinLivePoints, type PowerPoint } from '@/lib/dashboard/power-points';
 import { LiveSessionsTable } from './live-sessions-table';
 import { formatKw, formatKwh } from './format';
 import { formatMinorUnits } from '@/lib/pricing/currency';
@@ -32,7 +33,7 @@ export function OverviewView() {
     const at = Date.parse(data.at);
     // Appending on each refetch (driven by live events) is the chart's live data source.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    setLivePoints((previous) => [...previous.filter((point) => point.at > at - WINDOW_MS && point.at < at), { at, kw: data.powerW / 1000 }]);
+    setLivePoints((previous) => thinLivePoints([...previous.filter((point) => point.at > at - WINDOW_MS && point.at < at), { at, kw: data.powerW / 1000 }], at));
   }, [data]);
   const points = joinPowerPoints(history.data?.points ?? [], livePoints);
 
@@ -82,10 +83,4 @@ function energyDetail(data: Overview): string {
   if (data.energyTodayBySite.length === 0) return 'since local midnight of each site';
   if (data.energyTodayBySite.length === 1) return `since midnight ${data.energyTodayBySite[0]!.timeZone}`;
   return data.energyTodayBySite.map((site) => `${site.siteName ?? 'No site'} ${formatKwh(site.energyWh)}`).join(' · ');
-}
-
-/** History buckets, then the live readings taken after the last bucket began. */
-function joinPowerPoints(history: PowerPoint[], live: PowerPoint[]): PowerPoint[] {
-  const lastBucket = history.at(-1)?.at ?? Number.NEGATIVE_INFINITY;
-  return [...history, ...live.filter((point) => point.at > lastBucket)];
 }

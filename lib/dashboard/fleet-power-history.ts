@@ -1,13 +1,8 @@
 import type { Db } from '../db/client';
 import { listFleetPowerBuckets, type PowerBucket } from '../db/queries/fleet-power';
+import type { PowerPoint } from './power-points';
 
 export const POWER_BUCKET_MINUTES = 5;
-
-export interface PowerPoint {
-  /** Epoch milliseconds: the start of a bucket, or the instant of a live reading. */
-  at: number;
-  kw: number;
-}
 
 /**
  * One point per bucket from the first bucket of the window to the one holding `now`; a bucket

@@ -5,6 +5,7 @@ import { addStations, startSession } from '../billing/fixtures';
 import { insertMeterValues } from '@/lib/db/queries/meter-values';
 import { normalizeSampledValue } from '@/lib/meter-values/normalize-sampled-value';
 import { fillPowerBuckets, getFleetPowerHistory } from '@/lib/dashboard/fleet-power-history';
+import { joinPowerPoints, thinLivePoints } from '@/lib/dashboard/power-points';
 import * as powerRoute from '@/app/api/v1/overview/power/route';
 
 let t: TestDatabase;
@@ -67,5 +68,21 @@ describe('fleet power history', () => {
       { at: ms('10:05'), kw: 1.5 },
       { at: ms('10:10'), kw: 0 },
     ]);
+  });
+});
+
+describe('live points on the chart', () => {
+  it('keeps every reading of the last 5 minutes and the last of each older minute', () => {
+    const now = ms('12:00');
+    const readings = [0, 10, 50, 70, 250, 299, 301, 400].map((secondsAgo) => ({ at: now - secondsAgo * 1000, kw: secondsAgo })).reverse();
+    expect(thinLivePoints(readings, now).map((point) => point.kw)).toEqual([400, 301, 299, 250, 70, 50, 10, 0]);
+    const older = [600, 590, 540].map((secondsAgo) => ({ at: now - secondsAgo * 1000, kw: secondsAgo }));
+    // 600 s and 590 s ago share a minute (11:50): the later reading stays.
+    expect(thinLivePoints(older, now).map((point) => point.kw)).toEqual([590, 540]);
+  });
+
+  it('appends live readings after the last history bucket', () => {
+    const history = [{ at: ms('11:50'), kw: 1 }, { at: ms('11:55'), kw: 2 }];
+    expect(joinPowerPoints(history, [{ at: ms('11:54'), kw: 9 }, { at: ms('11:57'), kw: 3 }])).toEqual([...history, { at: ms('11:57'), kw: 3 }]);
   });
 });
