@@ -12,8 +12,9 @@ let northId: string;
 let southId: string;
 
 beforeAll(async () => {
-  // MAP_TILE_URL keeps its default (OpenStreetMap): unreachable here, so the markers render without tiles.
-  scenario = await startStationScenario({ stationId: 'MAP-1', idTag: 'RFID-MAP' });
+  // Tiles from a port where nothing listens: every tile fails at once and the markers must render anyway
+  // (no network needed, and no test waiting on an unreachable tile server).
+  scenario = await startStationScenario({ stationId: 'MAP-1', idTag: 'RFID-MAP', env: { MAP_TILE_URL: 'http://127.0.0.1:9/tiles/{z}/{x}/{y}.png' } });
   ({ app, browser, page } = scenario);
   const sql = connectAppDatabase(app);
   const [north] = await sql<{ id: string }[]>`insert into sites (name, latitude, longitude, time_zone) values ('Depot North', 53.55, 9.99, 'Europe/Berlin') returning id`;
@@ -31,6 +32,7 @@ afterAll(async () => {
 describe('site map in a browser', () => {
   it('shows one marker per site with coordinates, coloured by status, without tiles', async () => {
     await page.goto(`${app.baseUrl}/sites`);
+    await expect.poll(() => page.locator('img.leaflet-tile').count()).toBeGreaterThan(0); // tiles were asked for (and failed)
     await page.getByRole('region', { name: 'Map of sites' }).waitFor();
     await page.locator('path.site-marker').nth(1).waitFor();
     expect(await page.locator('path.site-marker').count()).toBe(2);
@@ -44,8 +46,8 @@ describe('site map in a browser', () => {
     const popup = page.locator('.leaflet-popup-content');
     await popup.getByText('1 station: 1 online, 0 offline, 0 charging, 0 faulted').waitFor();
     await popup.getByText('Status: all online').waitFor();
-    await popup.getByRole('link', { name: 'Open Depot North' }).click();
-    await page.waitForURL(`${app.baseUrl}/sites/${northId}`);
+    await Promise.all([page.waitForURL(`${app.baseUrl}/sites/${northId}`, { waitUntil: 'commit' }), popup.getByRole('link', { name: 'Open Depot North' }).click()]);
+    await page.getByRole('heading', { name: 'Depot North' }).waitFor();
   });
 });
 
