@@ -12,13 +12,21 @@ import { measureInsertRates } from './lib/insert-rates';
 import { call, closeStations, connectStations, runLoad, type LoadStation } from './lib/load';
 import { cpuBetween, cpuSnapshot } from './lib/cpu';
 import { openFileLimit, rssBytes, spawnNode, stopProcess } from './lib/processes';
-import { printTable } from './lib/report';
+import { printLiveTable, printTable } from './lib/report';
+import { runLiveBench } from './live';
 
 // `npm run bench`: calibration baseline, B1 boot storm, B2 steady MeterValues load; loopback only,
 // bounded in count and time. Prints a table and writes bench/results.json.
-const { values } = parseArgs({
+// `npm run bench -- live`: B3 (StatusNotification → SSE client latency) and the stations page in Chromium.
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
   options: {
-    stations: { type: 'string', default: '10000' },
+    /** Default 10,000 (B1/B2) or 1,000 (live: B3). */
+    stations: { type: 'string' },
+    /** live: stations seeded for the stations-page measurement. */
+    'render-stations': { type: 'string', default: '10000' },
+    /** live: StatusNotifications per second, all stations together. */
+    'status-rate': { type: 'string', default: '1000' },
     seconds: { type: 'string', default: '15' },
     rate: { type: 'string', default: '3000' },
     samples: { type: 'string', default: '4' },
@@ -28,7 +36,12 @@ const { values } = parseArgs({
     'profile-server': { type: 'string' },
   },
 });
-const stationCount = Number(values.stations);
+const live = positionals[0] === 'live';
+if (positionals.length > 0 && !live) {
+  console.error(`Unknown benchmark ${positionals[0]}: \`npm run bench\` (B1, B2) or \`npm run bench -- live\` (B3, stations page).`);
+  process.exit(1);
+}
+const stationCount = Number(values.stations ?? (live ? 1000 : 10000));
 const seconds = Number(values.seconds);
 const rate = Number(values.rate);
 const samplesPerMessage = Number(values.samples);
@@ -37,6 +50,21 @@ const fileLimit = openFileLimit();
 if (fileLimit < stationCount + 500) {
   console.error(`Open-file limit ${fileLimit} is too low for ${stationCount} stations: run \`ulimit -n ${stationCount * 2 + 1000}\` first (or pass --stations).`);
   process.exit(1);
+}
+
+if (live) {
+  const liveResults = {
+    at: new Date().toISOString(),
+    cpus: os.cpus().length,
+    loadAverageBefore: os.loadavg()[0],
+    ...(await runLiveBench({ stations: stationCount, renderStations: Number(values['render-stations']), seconds: Number(values.seconds), statusRate: Number(values['status-rate']) })),
+    loadAverageAfter: os.loadavg()[0],
+  };
+  const file = path.join(import.meta.dirname, 'results.json');
+  const previous = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  fs.writeFileSync(file, `${JSON.stringify({ ...previous, live: liveResults }, null, 2)}\n`);
+  printLiveTable(liveResults);
+  process.exit(0);
 }
 
 const ids = Array.from({ length: stationCount }, (_, i) => `BENCH-${String(i).padStart(5, '0')}`);

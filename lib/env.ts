@@ -33,6 +33,15 @@ export const envSchema = z
     OCPP_MESSAGE_LOG_MAX_ROWS: z.coerce.number().int().min(1000).default(1_000_000),
     ALERT_EVALUATION_INTERVAL: z.coerce.number().int().min(1).default(30),
     ALERT_OFFLINE_MINUTES: z.coerce.number().min(0).default(5),
+    ALERT_NO_METER_VALUES_MINUTES: z.coerce.number().min(1).default(15),
+    ALERT_ZERO_POWER_MINUTES: z.coerce.number().min(1).default(30),
+    ALERT_MAX_SESSION_HOURS: z.coerce.number().min(1).default(24),
+    MAP_TILE_URL: optionalText
+      .transform((value) => value ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png')
+      .pipe(z.string())
+      .refine((value) => value === 'none' || (/^https?:\/\//.test(value) && value.includes('{z}') && value.includes('{x}') && value.includes('{y}')), {
+        message: 'must be an http(s) URL template with {z}, {x} and {y}, or none',
+      }),
     NEXTAUTH_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     NEXTAUTH_URL: optionalText.pipe(z.url().optional()),
     ADMIN_EMAIL: optionalText.pipe(z.email().optional()),

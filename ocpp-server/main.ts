@@ -15,7 +15,7 @@ import { startCommandService } from './commands/command-service';
 import { builtInDataTransferVendors } from './handlers/v16/data-transfer-vendors';
 import { releaseNodeStations } from './recover-node';
 import { alertsTask } from './scheduler/alerts-task';
-import { defaultAlertThresholds } from '@/lib/alerts/alert-rules';
+import { getAlertThresholds } from '@/lib/settings/get-settings';
 import { startScheduler } from './scheduler/scheduler';
 import { lastSeenFlushTask, messageLogRetentionTask, offlineSweepTask, serviceHeartbeatTask } from './scheduler/tasks';
 import { createOcppServer } from './server';
@@ -69,7 +69,7 @@ const scheduler = startScheduler(
     messageLogRetentionTask(db, config.messageLog),
     alertsTask(db, bus, {
       everyMs: getEnv().ALERT_EVALUATION_INTERVAL * 1000,
-      thresholds: { ...defaultAlertThresholds, offlineAfterMinutes: getEnv().ALERT_OFFLINE_MINUTES },
+      thresholds: () => getAlertThresholds(db),
     }),
     commands.task,
   ],

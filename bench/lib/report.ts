@@ -28,9 +28,34 @@ export function printTable(results: Record<string, unknown>): void {
     ['errors (echo / B2 rate / B2 saturated)', `${echo.errors} / ${b2.atRate.errors} / ${b2.saturated.errors}`, '0'],
     ['SIGTERM with all stations connected → exit', `${n(results.shutdownSeconds, 1)} s (exit code ${String(results.shutdownExitCode)})`, 'exit 0'],
   ];
+  printRows(rows, results);
+}
+
+function printRows(rows: [string, string, string][], results: Record<string, unknown>): void {
   const width = Math.max(...rows.map((r) => r[0].length));
   const width2 = Math.max(...rows.map((r) => r[1].length));
   console.log(`\n${'measure'.padEnd(width)}  ${'result'.padEnd(width2)}  target`);
   for (const [label, value, target] of rows) console.log(`${label.padEnd(width)}  ${value.padEnd(width2)}  ${target}`);
   console.log(`\nload average (1 min) before/after: ${n(results.loadAverageBefore, 2)} / ${n(results.loadAverageAfter, 2)} on ${n(results.cpus)} CPUs; written to bench/results.json`);
+}
+
+type Spread = { n: number; p50: number; p99: number; max: number };
+const spread = (s: Spread) => `p50 ${n(s.p50, 1)} ms, p99 ${n(s.p99, 1)} ms, max ${n(s.max, 1)} ms (n ${n(s.n)})`;
+
+/** `npm run bench -- live`: B3 and the stations page. */
+export function printLiveTable(results: Record<string, unknown>): void {
+  const b3 = results.b3 as { stations: number; statusChanges: number; ratePerSecond: number; sseLatency: Spread; callLatency: Spread; missing: number };
+  const render = results.render as { stationsInDatabase: number; firstRowsMs: number; allRowsMs: number; domRows: number; scrollFrame: Spread; longTasks: { count: number; totalMs: number } };
+  printRows(
+    [
+      [`B3 status → SSE client (${n(b3.stations)} stations, ${n(b3.ratePerSecond)} changes/s)`, spread(b3.sseLatency), 'p99 < 250 ms'],
+      ['B3 StatusNotification → CALLRESULT', spread(b3.callLatency), ''],
+      ['B3 changes without an event', `${n(b3.missing)} of ${n(b3.statusChanges)}`, '0'],
+      [`stations page (${n(render.stationsInDatabase)} stations): first rows`, `${n(render.firstRowsMs)} ms after navigation`, ''],
+      ['stations page: every row loaded (count shown)', `${n(render.allRowsMs)} ms after navigation; ${n(render.domRows)} rows in the DOM`, ''],
+      ['stations page: scroll step → painted', spread(render.scrollFrame), 'smooth (≈ 2 frames)'],
+      ['stations page: long tasks while scrolling', `${n(render.longTasks.count)} (${n(render.longTasks.totalMs)} ms)`, '0'],
+    ],
+    results,
+  );
 }

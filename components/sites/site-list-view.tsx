@@ -8,6 +8,7 @@ import { Badge } from '@/components/ui/badge';
 import { Table, TBody, THead, Td, Th, Tr } from '@/components/ui/table';
 import { fetchJson } from '@/components/live/api-fetch';
 import type { SiteStatusSummary } from '@/lib/db/queries/sites';
+import { SiteMap } from './site-map';
 
 export interface SiteListItem {
   id: string;
@@ -15,13 +16,15 @@ export interface SiteListItem {
   city: string | null;
   country: string | null;
   timeZone: string;
+  latitude: number | null;
+  longitude: number | null;
   summary: SiteStatusSummary;
 }
 
 const QUERY_KEY = ['stations', 'sites'];
 
 /** The summary line per site; refetched when station events arrive (the ['stations', …] keys are live). */
-export function SiteListView({ initial }: { initial: SiteListItem[] }) {
+export function SiteListView({ initial, tileUrl }: { initial: SiteListItem[]; tileUrl: string }) {
   const queryClient = useQueryClient();
   const { data, error } = useQuery({ queryKey: QUERY_KEY, queryFn: async () => (await fetchJson<{ data: SiteListItem[] }>('/api/v1/sites')).data, initialData: initial });
   // A server re-render (e.g. after a site was added) brings a fresher list than the cache holds.
@@ -31,6 +34,7 @@ export function SiteListView({ initial }: { initial: SiteListItem[] }) {
   return (
     <div className="space-y-3">
       {error ? <Alert variant="error">Could not refresh the sites: {error.message}</Alert> : null}
+      <SiteMap sites={data} tileUrl={tileUrl} />
       <Table aria-label="Sites">
         <THead>
           <Tr>

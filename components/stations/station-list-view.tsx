@@ -19,6 +19,7 @@ interface StationListResponse {
   total: number;
   vendors: string[];
   models: string[];
+  sites: { id: string; name: string }[];
 }
 
 const ROW_HEIGHT = 56;
@@ -27,7 +28,7 @@ const columns = 'grid grid-cols-[minmax(8rem,1.4fr)_minmax(7rem,1fr)_minmax(6rem
 /** Filters and sort go to the API; rows are virtualised so 10,000 stations stay smooth. */
 export function StationListView() {
   const now = useNow();
-  const [filters, setFilters] = useState({ q: '', status: '', vendor: '', model: '', registration: '', sort: 'id' });
+  const [filters, setFilters] = useState({ q: '', status: '', siteId: '', vendor: '', model: '', registration: '', sort: 'id' });
   const deferred = useDeferredValue(filters);
   const params = new URLSearchParams(Object.entries(deferred).filter(([, value]) => value !== ''));
   const { data, error } = useQuery({
@@ -43,15 +44,16 @@ export function StationListView() {
 
   return (
     <div className="space-y-4">
-      <form role="search" className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6" onSubmit={(event) => event.preventDefault()}>
+      <form role="search" className="grid gap-3 sm:grid-cols-3 lg:grid-cols-7" onSubmit={(event) => event.preventDefault()}>
         <div className="space-y-1 sm:col-span-2">
           <Label htmlFor="station-search">Search</Label>
           <Input id="station-search" type="search" placeholder="id, vendor, model, serial" value={filters.q} onChange={set('q')} />
         </div>
-        <Filter id="status" label="Status" value={filters.status} onChange={set('status')} options={['available', 'charging', 'occupied', 'faulted', 'unavailable', 'offline']} />
-        <Filter id="vendor" label="Vendor" value={filters.vendor} onChange={set('vendor')} options={data?.vendors ?? []} />
-        <Filter id="model" label="Model" value={filters.model} onChange={set('model')} options={data?.models ?? []} />
-        <Filter id="registration" label="Registration" value={filters.registration} onChange={set('registration')} options={['accepted', 'pending', 'rejected']} />
+        <Filter id="status" label="Status" value={filters.status} onChange={set('status')} options={same(['available', 'charging', 'occupied', 'faulted', 'unavailable', 'offline'])} />
+        <Filter id="site" label="Site" value={filters.siteId} onChange={set('siteId')} options={(data?.sites ?? []).map((site) => [site.id, site.name] as const)} />
+        <Filter id="vendor" label="Vendor" value={filters.vendor} onChange={set('vendor')} options={same(data?.vendors ?? [])} />
+        <Filter id="model" label="Model" value={filters.model} onChange={set('model')} options={same(data?.models ?? [])} />
+        <Filter id="registration" label="Registration" value={filters.registration} onChange={set('registration')} options={same(['accepted', 'pending', 'rejected'])} />
       </form>
       <div className="flex items-center justify-between text-sm text-muted-foreground">
         <span aria-live="polite">{data ? `${data.total} station${data.total === 1 ? '' : 's'}` : 'Loading…'}</span>
@@ -88,7 +90,8 @@ export function StationListView() {
                     className={`${columns} absolute inset-x-0 border-b border-border text-sm`}
                     style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
                   >
-                    <Link href={`/stations/${encodeURIComponent(station.id)}`} className="truncate font-medium underline-offset-2 hover:underline">
+                    {/* No prefetch: every scroll step brings ~20 new links into view, and prefetching each made scrolling stutter (bench live). */}
+                    <Link href={`/stations/${encodeURIComponent(station.id)}`} prefetch={false} className="truncate font-medium underline-offset-2 hover:underline">
                       {station.id}
                     </Link>
                     <span className="truncate text-muted-foreground">{[station.vendor, station.model].filter(Boolean).join(' · ') || '—'}</span>
@@ -109,15 +112,17 @@ export function StationListView() {
   );
 }
 
-function Filter(props: { id: string; label: string; value: string; options: string[]; onChange: (event: { target: { value: string } }) => void }) {
+const same = (values: string[]) => values.map((value) => [value, value] as const);
+
+function Filter(props: { id: string; label: string; value: string; options: readonly (readonly [string, string])[]; onChange: (event: { target: { value: string } }) => void }) {
   return (
     <div className="space-y-1">
       <Label htmlFor={`filter-${props.id}`}>{props.label}</Label>
       <NativeSelect id={`filter-${props.id}`} value={props.value} onChange={props.onChange}>
         <option value="">All</option>
-        {props.options.map((option) => (
-          <option key={option} value={option}>
-            {option}
+        {props.options.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
           </option>
         ))}
       </NativeSelect>

@@ -1,6 +1,9 @@
 import type { AlertKind } from '../db/schema/alerts';
 
-/** Thresholds of the alert rules (Settings may override them later; these are the defaults). */
+/**
+ * Thresholds of the alert rules: Settings over the ALERT_* env defaults (lib/settings/get-settings.ts);
+ * the values below are the code defaults, equal to the env defaults.
+ */
 export interface AlertThresholds {
   offlineAfterMinutes: number;
   stuckNoMeterValuesMinutes: number;

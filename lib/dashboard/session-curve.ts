@@ -19,10 +19,10 @@ export function powerCurve(samples: CurveSample[]): { at: number; kw: number }[]
   return [...byTime.entries()].sort(([a], [b]) => a - b).map(([at, entry]) => ({ at, kw: (entry.total ?? entry.phases) / 1000 }));
 }
 
-/** An open session that sent no sample for this long is flagged as possibly stuck. */
+/** An open session that sent no sample for this long is flagged as possibly stuck (default of the Settings threshold). */
 export const STUCK_AFTER_MS = 15 * 60_000;
 
-export function isSuspectedStuck(session: { stoppedAt: Date | null; startedAt: Date }, lastSampleAt: Date | null, now: Date): boolean {
+export function isSuspectedStuck(session: { stoppedAt: Date | null; startedAt: Date }, lastSampleAt: Date | null, now: Date, afterMs = STUCK_AFTER_MS): boolean {
   if (session.stoppedAt) return false;
-  return now.getTime() - (lastSampleAt ?? session.startedAt).getTime() > STUCK_AFTER_MS;
+  return now.getTime() - (lastSampleAt ?? session.startedAt).getTime() > afterMs;
 }

@@ -11,6 +11,12 @@ describe('parseEnv', () => {
 
   it('treats empty strings as unset', () => {
     expect(parseEnv({ DATABASE_URL: '', NEXTAUTH_SECRET: ' ' }).DATABASE_URL).toBeUndefined();
+    expect(parseEnv({ MAP_TILE_URL: '' }).MAP_TILE_URL).toBe('https://tile.openstreetmap.org/{z}/{x}/{y}.png');
+  });
+
+  it('takes a tile URL template, or none for a map without tiles', () => {
+    expect(parseEnv({ MAP_TILE_URL: 'https://{s}.tiles.example.com/{z}/{x}/{y}.png' }).MAP_TILE_URL).toBe('https://{s}.tiles.example.com/{z}/{x}/{y}.png');
+    expect(parseEnv({ MAP_TILE_URL: 'none' }).MAP_TILE_URL).toBe('none');
   });
 
   it.each([
@@ -20,6 +26,8 @@ describe('parseEnv', () => {
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ NEXTAUTH_SECRET: 'short' }, 'NEXTAUTH_SECRET'],
     [{ ADMIN_EMAIL: 'a@example.com' }, 'ADMIN_PASSWORD'],
+    [{ MAP_TILE_URL: 'https://tiles.example.com/map.png' }, 'MAP_TILE_URL'],
+    [{ ALERT_ZERO_POWER_MINUTES: '0' }, 'ALERT_ZERO_POWER_MINUTES'],
   ])('fails on %o with a message naming %s', (source, variable) => {
     expect(() => parseEnv(source)).toThrow(EnvError);
     expect(() => parseEnv(source)).toThrow(new RegExp(`${variable}:`));

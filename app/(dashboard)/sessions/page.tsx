@@ -5,11 +5,13 @@ import { Alert } from '@/components/ui/alert';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Table, TBody, THead, Td, Th, Tr } from '@/components/ui/table';
 import { FormField } from '@/components/forms/form-field';
+import { FilterSelect } from '@/components/drivers/filter-select';
 import { LiveSessionsPanel } from '@/components/sessions/live-sessions-panel';
 import { formatKwh } from '@/components/dashboard/format';
 import { requireUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
 import { listSessions } from '@/lib/db/queries/session-history';
+import { listSiteNames } from '@/lib/db/queries/sites';
 import { listSessionsQuery } from '@/lib/api/contracts/stations';
 
 export const dynamic = 'force-dynamic';
@@ -20,21 +22,26 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
   await requireUser();
   const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, value]) => value));
   const parsed = listSessionsQuery.safeParse(raw);
-  const sessions = parsed.success ? await listSessions(getDb(), { ...parsed.data, state: parsed.data.state ?? 'completed' }) : [];
+  const [sessions, sites] = await Promise.all([
+    parsed.success ? listSessions(getDb(), { ...parsed.data, state: parsed.data.state ?? 'completed' }) : [],
+    listSiteNames(getDb()),
+  ]);
+  const siteId = parsed.success ? parsed.data.siteId : undefined;
   return (
     <>
       <PageHeader title="Sessions" description="Charging sessions: live ones update by themselves; history below." />
       <section aria-labelledby="live" className="mb-8 space-y-3">
         <h2 id="live" className="text-lg font-semibold">Live</h2>
-        <LiveSessionsPanel />
+        <LiveSessionsPanel siteId={siteId} />
       </section>
       <section aria-labelledby="history" className="space-y-4">
         <h2 id="history" className="text-lg font-semibold">History</h2>
-        <form method="get" className="grid gap-3 sm:grid-cols-5 sm:items-end" aria-label="Filter sessions">
+        <form method="get" className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6 sm:items-end" aria-label="Filter sessions">
           <FormField name="from" label="Started from" type="date" defaultValue={raw.from} />
           <FormField name="to" label="Started before" type="date" defaultValue={raw.to} />
           <FormField name="stationId" label="Station" defaultValue={raw.stationId} />
           <FormField name="idTag" label="Id tag" defaultValue={raw.idTag} />
+          <FilterSelect name="siteId" label="Site" value={raw.siteId} choices={sites.map((site) => [site.id, site.name] as const)} />
           <Button type="submit">Filter</Button>
         </form>
         {!parsed.success ? (

@@ -6,6 +6,7 @@ import { roleAllows } from '@/lib/auth/roles';
 import { getDb } from '@/lib/db/client';
 import { getSettings } from '@/lib/settings/get-settings';
 import { SettingsForm } from './settings-form';
+import { AlertThresholdsForm } from './alert-thresholds-form';
 
 const adminAreas = [
   { href: '/settings/users', title: 'Users', description: 'Operator accounts and their roles.' },
@@ -30,6 +31,17 @@ export default async function SettingsPage() {
           </CardHeader>
           <CardContent>
             <SettingsForm settings={settings} readOnly={!isAdmin} />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Alert thresholds</CardTitle>
+            <CardDescription>
+              When the alert rules fire; the OCPP server uses the new values from its next evaluation. {isAdmin ? '' : 'Only admins can change these.'}
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <AlertThresholdsForm thresholds={settings.alertThresholds} readOnly={!isAdmin} />
           </CardContent>
         </Card>
         {isAdmin ? (

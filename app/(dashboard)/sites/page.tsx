@@ -8,6 +8,7 @@ import { roleAllows } from '@/lib/auth/roles';
 import { getDb } from '@/lib/db/client';
 import { listSitesWithSummary } from '@/lib/db/queries/sites';
 import { listTimeZones } from '@/lib/sites/time-zone';
+import { getEnv } from '@/lib/env';
 import { createSiteAction } from './actions';
 
 export default async function SitesPage() {
@@ -22,14 +23,15 @@ export default async function SitesPage() {
           <EmptyState title="No sites yet" description={isAdmin ? 'Create a site below, then assign stations to it.' : 'An admin creates sites and assigns stations to them.'} />
         ) : (
           <SiteListView
-            initial={sites.map(({ id, name, city, country, timeZone, summary }) => ({ id, name, city, country, timeZone, summary }))}
+            initial={sites.map(({ id, name, city, country, timeZone, latitude, longitude, summary }) => ({ id, name, city, country, timeZone, latitude, longitude, summary }))}
+            tileUrl={getEnv().MAP_TILE_URL}
           />
         )}
         {isAdmin ? (
           <Card>
             <CardHeader>
               <CardTitle>Add a site</CardTitle>
-              <CardDescription>A map of sites is not part of this version; coordinates are stored for it.</CardDescription>
+              <CardDescription>Sites with coordinates appear on the map above.</CardDescription>
             </CardHeader>
             <CardContent>
               <SiteForm action={createSiteAction} timeZones={listTimeZones()} submitLabel="Add site" />

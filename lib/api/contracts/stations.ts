@@ -15,6 +15,7 @@ export const listStationsQuery = z.object({
   registration: z.enum(registrationStatuses).optional(),
   vendor: z.string().max(100).optional(),
   model: z.string().max(100).optional(),
+  siteId: z.uuid({ message: 'must be a site id (uuid)' }).optional(),
   online: booleanText.optional(),
   sort: z.enum(['id', 'lastSeenAt', 'vendor', 'model', 'status']).optional(),
   order: z.enum(['asc', 'desc']).optional(),
@@ -40,7 +41,13 @@ export const listStationsOperation = defineOperation({
   method: 'get', path: '/api/v1/stations', tag: 'Stations', role: 'viewer',
   summary: 'The station registry with live status (derived from connectors), filtered and sorted',
   query: listStationsQuery,
-  response: z.object({ data: z.array(stationRow), total: z.number(), vendors: z.array(z.string()), models: z.array(z.string()) }),
+  response: z.object({
+    data: z.array(stationRow),
+    total: z.number(),
+    vendors: z.array(z.string()),
+    models: z.array(z.string()),
+    sites: z.array(z.object({ id: z.uuid(), name: z.string() })).describe('every site, for the filter menu'),
+  }),
 });
 
 export const getStationOperation = defineOperation({
@@ -54,10 +61,19 @@ export const getOverviewOperation = defineOperation({
   summary: 'Fleet counts, power now, energy today and live sessions',
 });
 
+export const getFleetPowerOperation = defineOperation({
+  method: 'get', path: '/api/v1/overview/power', tag: 'Stations', role: 'viewer',
+  summary: 'Fleet power of the last hours per 5-minute bucket (sum over connectors of their average power); buckets without samples are 0',
+  query: z.object({
+    hours: z.coerce.number({ message: 'must be a number' }).min(1, { message: 'must be at least 1' }).max(48, { message: 'must be at most 48' }).optional().describe('window, default 6'),
+  }),
+  response: z.object({ bucketMinutes: z.number().int(), points: z.array(z.object({ at: z.number().describe('bucket start, epoch ms'), kw: z.number() })) }),
+});
+
 export const listLiveTransactionsOperation = defineOperation({
   method: 'get', path: '/api/v1/transactions/live', tag: 'Sessions', role: 'viewer',
   summary: 'Open transactions with energy so far and latest power',
-  query: z.object({ stationId: z.string().max(48).optional() }),
+  query: z.object({ stationId: z.string().max(48).optional(), siteId: z.uuid({ message: 'must be a site id (uuid)' }).optional() }),
 });
 
 export const listSessionsQuery = z.object({
@@ -65,6 +81,7 @@ export const listSessionsQuery = z.object({
   to: z.coerce.date({ message: 'must be an ISO 8601 date' }).optional(),
   stationId: z.string().max(48).optional(),
   idTag: z.string().max(20).optional(),
+  siteId: z.uuid({ message: 'must be a site id (uuid)' }).optional(),
   state: z.enum(['active', 'completed']).optional(),
   limit: z.coerce.number({ message: 'must be a number' }).int().min(1).max(1000).optional(),
   beforeId: z.coerce.number({ message: 'must be a number' }).int().min(1).optional().describe('keyset pagination: sessions with a smaller id'),

@@ -5,12 +5,10 @@ export interface FleetCounts {
   stations: { total: number; online: number; offline: number; faulted: number; pending: number };
   connectors: { total: number; available: number; charging: number; occupied: number; unavailable: number; faulted: number };
   activeSessions: number;
-  /** Energy delivered by sessions that started since `since`, plus what open sessions delivered so far. */
-  energyTodayWh: number;
 }
 
 /** The numbers at the top of the overview, in one round trip. */
-export async function getFleetCounts(db: Db, since: Date): Promise<FleetCounts> {
+export async function getFleetCounts(db: Db): Promise<FleetCounts> {
   const [row] = (await db.execute(sql`
     select
       (select count(*) from stations)::int as stations_total,
@@ -23,15 +21,7 @@ export async function getFleetCounts(db: Db, since: Date): Promise<FleetCounts> 
       (select count(*) from connectors where connector_id > 0 and status in ('Preparing', 'SuspendedEV', 'SuspendedEVSE', 'Finishing', 'Reserved'))::int as connectors_occupied,
       (select count(*) from connectors where connector_id > 0 and status = 'Unavailable')::int as connectors_unavailable,
       (select count(*) from connectors where connector_id > 0 and status = 'Faulted')::int as connectors_faulted,
-      (select count(*) from transactions where stopped_at is null)::int as active_sessions,
-      (select coalesce(sum(greatest(coalesce(t.meter_stop, energy.value, t.meter_start) - t.meter_start, 0)), 0)
-        from transactions t
-        left join lateral (
-          select m.value from meter_values m
-          where t.meter_stop is null and m.transaction_id = t.id and m.measurand = 'Energy.Active.Import.Register' and m.phase is null
-          order by m.sampled_at desc limit 1
-        ) energy on true
-        where t.started_at >= ${since.toISOString()}::timestamptz or t.stopped_at is null)::float8 as energy_today_wh
+      (select count(*) from transactions where stopped_at is null)::int as active_sessions
   `)) as unknown as Record<string, number>[];
   const n = (key: string) => Number(row?.[key] ?? 0);
   return {
@@ -51,6 +41,5 @@ export async function getFleetCounts(db: Db, since: Date): Promise<FleetCounts> 
       faulted: n('connectors_faulted'),
     },
     activeSessions: n('active_sessions'),
-    energyTodayWh: n('energy_today_wh'),
   };
 }

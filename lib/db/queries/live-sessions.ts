@@ -21,7 +21,7 @@ const iso = (column: ReturnType<typeof sql>) => sql`to_char(${column} at time zo
  * Open transactions with their latest power and energy, read from the newest samples of each
  * transaction through the (transaction_id, sampled_at) index — never a scan of all samples.
  */
-export async function listLiveSessions(db: Db, filter: { stationId?: string } = {}): Promise<LiveSession[]> {
+export async function listLiveSessions(db: Db, filter: { stationId?: string; siteId?: string } = {}): Promise<LiveSession[]> {
   const result = await db.execute(sql`
     select t.id as "transactionId", t.station_id as "stationId", t.connector_id as "connectorId", t.id_tag as "idTag",
       ${iso(sql`t.started_at`)} as "startedAt", t.meter_start as "meterStartWh",
@@ -45,6 +45,7 @@ export async function listLiveSessions(db: Db, filter: { stationId?: string } = 
       group by latest.sampled_at
     ) power on true
     where t.stopped_at is null ${filter.stationId ? sql`and t.station_id = ${filter.stationId}` : sql``}
+      ${filter.siteId ? sql`and exists (select 1 from station_sites ss where ss.station_id = t.station_id and ss.site_id = ${filter.siteId})` : sql``}
     order by t.started_at desc
   `);
   return result as unknown as LiveSession[];

@@ -7,6 +7,7 @@ export interface SessionFilter {
   to?: Date;
   stationId?: string;
   idTag?: string;
+  siteId?: string;
   state?: 'active' | 'completed';
   limit?: number;
   beforeId?: number;
@@ -19,6 +20,7 @@ export function listSessions(db: Db, filter: SessionFilter = {}) {
   if (filter.to) where.push(lt(transactions.startedAt, filter.to));
   if (filter.stationId) where.push(eq(transactions.stationId, filter.stationId));
   if (filter.idTag) where.push(ilike(transactions.idTag, filter.idTag));
+  if (filter.siteId) where.push(sql`exists (select 1 from station_sites ss where ss.station_id = ${transactions.stationId} and ss.site_id = ${filter.siteId})`);
   if (filter.state === 'active') where.push(isNull(transactions.stoppedAt));
   if (filter.state === 'completed') where.push(isNotNull(transactions.stoppedAt));
   if (filter.beforeId) where.push(lt(transactions.id, filter.beforeId));

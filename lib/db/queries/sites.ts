@@ -135,3 +135,14 @@ export async function getStationSite(db: Db, stationId: string): Promise<Site | 
     .where(eq(stationSites.stationId, stationId));
   return row?.site;
 }
+
+/** station id → site id of every assigned station (the SSE site filter's index). */
+export async function listStationSiteIds(db: Db): Promise<Map<string, string>> {
+  const rows = await db.select({ stationId: stationSites.stationId, siteId: stationSites.siteId }).from(stationSites);
+  return new Map(rows.map((row) => [row.stationId, row.siteId]));
+}
+
+/** Sites by name for filter menus: id and name only. */
+export function listSiteNames(db: Db): Promise<{ id: string; name: string }[]> {
+  return db.select({ id: sites.id, name: sites.name }).from(sites).orderBy(asc(sql`lower(${sites.name})`));
+}

@@ -12,6 +12,7 @@ export interface StationListFilter {
   registration?: RegistrationStatus;
   vendor?: string;
   model?: string;
+  siteId?: string;
   online?: boolean;
   sort?: 'id' | 'lastSeenAt' | 'vendor' | 'model' | 'status';
   order?: 'asc' | 'desc';
@@ -54,6 +55,7 @@ export async function listStations(db: Db, filter: StationListFilter = {}): Prom
   if (filter.registration) where.push(sql`s.registration_status = ${filter.registration}`);
   if (filter.vendor) where.push(sql`s.vendor = ${filter.vendor}`);
   if (filter.model) where.push(sql`s.model = ${filter.model}`);
+  if (filter.siteId) where.push(sql`exists (select 1 from station_sites ss where ss.station_id = s.id and ss.site_id = ${filter.siteId})`);
   if (filter.online !== undefined) where.push(sql`s.online = ${filter.online}`);
   const direction = filter.order === 'desc' ? sql`desc nulls last` : sql`asc nulls last`;
   const result = await db.execute(sql`

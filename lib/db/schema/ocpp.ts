@@ -221,6 +221,8 @@ export const meterValues = pgTable(
       sql`coalesce(${table.location}, '')`,
     ),
     index('meter_values_transaction_at').on(table.transactionId, table.sampledAt),
+    // The overview's fleet power history reads the last hours of power samples fleet-wide.
+    index('meter_values_power_at').on(table.sampledAt).where(sql`${table.measurand} = 'Power.Active.Import'`),
   ],
 );
 

@@ -10,6 +10,7 @@ import { getDb } from '@/lib/db/client';
 import { getTransactionById } from '@/lib/db/queries/transactions';
 import { listSessionCurve } from '@/lib/db/queries/session-history';
 import { isSuspectedStuck, powerCurve } from '@/lib/dashboard/session-curve';
+import { getAlertThresholds } from '@/lib/settings/get-settings';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,7 +23,7 @@ export default async function SessionPage({ params }: { params: Promise<{ transa
   const db = getDb();
   const session = await getTransactionById(db, id);
   if (!session) notFound();
-  const samples = await listSessionCurve(db, id);
+  const [samples, thresholds] = await Promise.all([listSessionCurve(db, id), getAlertThresholds(db)]);
   const lastSampleAt = samples.at(-1)?.at ?? null;
   const register = samples.filter((sample) => sample.measurand === 'Energy.Active.Import.Register' && sample.phase === null && sample.value !== null).at(-1);
   const energyWh = session.meterStop !== null ? session.meterStop - session.meterStart : register ? register.value! - session.meterStart : null;
@@ -39,7 +40,7 @@ export default async function SessionPage({ params }: { params: Promise<{ transa
     <>
       <PageHeader title={`Session ${id}`} description="Power curve, meter samples and how it ended." />
       <div className="grid gap-6">
-        {isSuspectedStuck(session, lastSampleAt, new Date()) ? (
+        {isSuspectedStuck(session, lastSampleAt, new Date(), thresholds.stuckNoMeterValuesMinutes * 60_000) ? (
           <Alert variant="error" title="Suspected stuck session">
             No meter value for more than 15 minutes while the session is open. Check the station, or stop the session remotely.
           </Alert>

@@ -1,0 +1,1 @@
+CREATE INDEX "meter_values_power_at" ON "meter_values" USING btree ("sampled_at") WHERE "meter_values"."measurand" = 'Power.Active.Import';
