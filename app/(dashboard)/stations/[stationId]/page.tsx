@@ -1,3 +1,5 @@
+import Link from 'next/link';
+import { Button } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { StationDetailView } from '@/components/stations/station-detail-view';
 import { ConfigurationPanel } from '@/components/maintenance/configuration-panel';
@@ -24,7 +26,15 @@ export default async function StationPage({ params, searchParams }: { params: Pr
   const canSend = roleAllows(user.role, 'operator');
   return (
     <>
-      <PageHeader title={id} description={descriptions[tab]} />
+      <PageHeader
+        title={id}
+        description={descriptions[tab]}
+        actions={
+          <Button asChild variant="outline">
+            <Link href={`/drivers/stickers?station=${encodeURIComponent(id)}`}>QR stickers</Link>
+          </Button>
+        }
+      />
       <StationTabs stationId={id} active={tab} />
       {tab === 'overview' ? <StationDetailView stationId={id} canAdminister={user.role === 'admin'} /> : null}
       {tab === 'maintenance' ? <MaintenanceActions stationId={id} canSend={canSend} /> : null}
