@@ -5,6 +5,7 @@ export const stationTabs = [
   { id: 'maintenance', label: 'Maintenance' },
   { id: 'configuration', label: 'Configuration' },
   { id: 'messages', label: 'OCPP messages' },
+  { id: 'access', label: 'Access' },
 ] as const;
 export type StationTab = (typeof stationTabs)[number]['id'];
 

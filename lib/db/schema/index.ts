@@ -9,3 +9,4 @@ export * from './drivers';
 export * from './diagnostics';
 export * from './security';
 export * from './driver-portal';
+export * from './local-lists';

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { Button } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { StationDetailView } from '@/components/stations/station-detail-view';
+import { StationAccess } from '@/components/access/station-access';
 import { ConfigurationPanel } from '@/components/maintenance/configuration-panel';
 import { MaintenanceActions } from '@/components/maintenance/maintenance-actions';
 import { MessageInspector } from '@/components/maintenance/message-inspector';
@@ -16,6 +17,7 @@ const descriptions = {
   maintenance: 'Remote operations (OCPP 1.6 §5): each is confirmed, sent through the OCPP server holding the station, and answered here.',
   configuration: 'Configuration keys read with GetConfiguration and changed with ChangeConfiguration.',
   messages: 'Every OCPP-J frame to and from the station, newest first.',
+  access: 'Local authorization list (offline authorization) and reservations.',
 };
 
 export default async function StationPage({ params, searchParams }: { params: Promise<{ stationId: string }>; searchParams: Promise<{ tab?: string }> }) {
@@ -39,6 +41,7 @@ export default async function StationPage({ params, searchParams }: { params: Pr
       {tab === 'overview' ? <StationDetailView stationId={id} canAdminister={user.role === 'admin'} /> : null}
       {tab === 'maintenance' ? <MaintenanceActions stationId={id} canSend={canSend} /> : null}
       {tab === 'configuration' ? <ConfigurationPanel stationId={id} canSend={canSend} /> : null}
+      {tab === 'access' ? <StationAccess stationId={id} canSend={canSend} /> : null}
       {tab === 'messages' ? <MessageInspector stationId={id} canSend={canSend} actions={[...commandActions]} templates={payloadTemplates()} /> : null}
     </>
   );

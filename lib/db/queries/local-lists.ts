@@ -1,0 +1,36 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '../client';
+import { idTags, stationLocalLists, type LocalListEntryInfo, type StationLocalList } from '../schema';
+
+export async function getStationLocalList(db: Db, stationId: string): Promise<StationLocalList | undefined> {
+  const [row] = await db.select().from(stationLocalLists).where(eq(stationLocalLists.stationId, stationId));
+  return row;
+}
+
+export async function saveStationLocalList(db: Db, stationId: string, patch: Partial<Omit<StationLocalList, 'stationId'>>, now: Date): Promise<void> {
+  await db
+    .insert(stationLocalLists)
+    .values({ stationId, ...patch, updatedAt: now })
+    .onConflictDoUpdate({ target: stationLocalLists.stationId, set: { ...patch, updatedAt: now } });
+}
+
+/** Every tag value, up to `max` (the list a station keeps is bounded; see SendLocalListMaxLength). */
+export async function listIdTagValuesForLocalList(db: Db, max: number): Promise<string[]> {
+  const rows = await db.select({ idTag: idTags.idTag }).from(idTags).orderBy(asc(idTags.idTag)).limit(max);
+  return rows.map((row) => row.idTag);
+}
+
+/** Saves a sent list only if nobody else sent one since `previousVersion` was read (no lost update). */
+export async function recordSentLocalList(
+  db: Db,
+  input: { stationId: string; previousVersion: number; version: number; entries: Record<string, LocalListEntryInfo> },
+  now: Date,
+): Promise<boolean> {
+  await db.insert(stationLocalLists).values({ stationId: input.stationId, updatedAt: now }).onConflictDoNothing();
+  const rows = await db
+    .update(stationLocalLists)
+    .set({ sentVersion: input.version, sentEntries: input.entries, sentAt: now, lastError: null, updatedAt: now })
+    .where(and(eq(stationLocalLists.stationId, input.stationId), eq(stationLocalLists.sentVersion, input.previousVersion)))
+    .returning({ stationId: stationLocalLists.stationId });
+  return rows.length > 0;
+}
