@@ -1,6 +1,7 @@
 import type { Db } from '../db/client';
 import { getConnector, getOpenTransactionForTags, listDriverTagValues } from '../db/queries/driver-transactions';
 import { listLiveSessions } from '../db/queries/live-sessions';
+import { getActiveReservation } from '../db/queries/reservations';
 import { getStationSite } from '../db/queries/sites';
 import { getStationById } from '../db/queries/stations';
 import { attachCosts, type CostSoFar } from '../dashboard/attach-costs';
@@ -39,6 +40,7 @@ export async function getDriverConnectorView(db: Db, input: { stationId: string;
   ]);
   const tariff = await resolveTariffAt(db, { stationId: station.id, connectorId: input.connectorId, siteId: site?.id ?? null, at: input.now });
   const open = await getOpenTransactionForTags(db, { stationId: station.id, connectorId: input.connectorId, tags });
+  const reservation = connector?.status === 'Reserved' ? await getActiveReservation(db, station.id, input.connectorId) : undefined;
   let session: DriverLiveSession | null = null;
   if (open) {
     const live = (await listLiveSessions(db, { stationId: station.id })).filter((s) => s.transactionId === open.id);
@@ -51,7 +53,12 @@ export async function getDriverConnectorView(db: Db, input: { stationId: string;
     status: connector?.status ?? null,
     online: station.online,
     price: tariff.found ? summarizeTariff(tariff.candidate.version.tariff) : null,
-    availability: connectorAvailability({ online: station.online, accepted: station.registrationStatus === 'accepted', status: connector?.status ?? null }),
+    availability: connectorAvailability({
+      online: station.online,
+      accepted: station.registrationStatus === 'accepted',
+      status: connector?.status ?? null,
+      reservedForDriver: Boolean(reservation && tags.includes(reservation.idTag)),
+    }),
     session,
   };
 }

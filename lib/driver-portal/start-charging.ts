@@ -1,5 +1,6 @@
 import type { Db } from '../db/client';
 import { getConnector, listDriverTagValues } from '../db/queries/driver-transactions';
+import { getActiveReservation } from '../db/queries/reservations';
 import { getStationById } from '../db/queries/stations';
 import type { Command, Driver } from '../db/schema';
 import { authorizeIdTag } from '../id-tags/authorize-id-tag';
@@ -44,9 +45,12 @@ export async function startCharging(deps: CommandDeps, driver: Driver, input: { 
   const station = await getStationById(deps.db, input.stationId);
   if (!station) throw notFound('There is no such station.');
   const connector = await getConnector(deps.db, station.id, input.connectorId);
-  const availability = connectorAvailability({ online: station.online, accepted: station.registrationStatus === 'accepted', status: connector?.status ?? null });
+  // A connector reserved for one of the driver's tags starts with that tag (§5.13: the station checks it).
+  const reservation = connector?.status === 'Reserved' ? await getActiveReservation(deps.db, station.id, input.connectorId) : undefined;
+  const reservedTag = reservation && (await listDriverTagValues(deps.db, driver.id)).includes(reservation.idTag) ? reservation.idTag : undefined;
+  const availability = connectorAvailability({ online: station.online, accepted: station.registrationStatus === 'accepted', status: connector?.status ?? null, reservedForDriver: Boolean(reservedTag) });
   if (!availability.canStart) throw conflict('connector_unavailable', availability.reason);
-  const idTag = await pickDriverIdTag(deps.db, driver.id, station.id, now);
+  const idTag = reservedTag ?? (await pickDriverIdTag(deps.db, driver.id, station.id, now));
   if (!idTag) throw conflict('no_usable_tag', 'Your account has no card that may charge here. Contact the operator.');
   const command = await sendCommand(deps, driverActor(driver), {
     stationId: station.id,

@@ -10,3 +10,4 @@ export * from './diagnostics';
 export * from './security';
 export * from './driver-portal';
 export * from './local-lists';
+export * from './reservations';
