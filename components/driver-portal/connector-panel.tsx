@@ -9,6 +9,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { formatDuration, formatKw, formatKwh } from '@/components/dashboard/format';
 import { formatMinorUnits } from '@/lib/pricing/currency';
 import type { DriverConnectorView } from '@/lib/driver-portal/connector-view';
+import { ConnectorSummary } from './connector-summary';
 
 type Outcome = { ok: boolean; message?: string };
 
@@ -60,46 +61,54 @@ export function ConnectorPanel(props: {
       else setMessage(outcome.message ?? 'Could not stop.');
     });
 
+  const header = <ConnectorSummary view={view} />;
+
   if (session) {
     return (
-      <Card>
-        <CardHeader>
-          <CardTitle>Charging</CardTitle>
-        </CardHeader>
-        <CardContent className="space-y-4">
-          <dl className="grid grid-cols-2 gap-4" aria-label="Live session">
-            <Figure label="Energy" value={formatKwh(session.energyWh)} />
-            <Figure label="Power" value={formatKw(session.powerW)} />
-            <Figure label="Duration" value={formatDuration(session.startedAt, now)} />
-            <Figure label="Cost so far" value={session.costSoFar ? formatMinorUnits(session.costSoFar.gross, session.costSoFar.currency) : '—'} />
-          </dl>
-          {message ? <Alert variant="error">{message}</Alert> : null}
-          <Button variant="destructive" size="lg" className="h-14 w-full text-lg" disabled={pending} onClick={() => onStop(session.transactionId)}>
-            {pending ? 'Stopping…' : 'Stop charging'}
-          </Button>
-        </CardContent>
-      </Card>
+      <>
+        {header}
+        <Card>
+          <CardHeader>
+            <CardTitle>Charging</CardTitle>
+          </CardHeader>
+          <CardContent className="space-y-4">
+            <dl className="grid grid-cols-2 gap-4" aria-label="Live session">
+              <Figure label="Energy" value={formatKwh(session.energyWh)} />
+              <Figure label="Power" value={formatKw(session.powerW)} />
+              <Figure label="Duration" value={formatDuration(session.startedAt, now)} />
+              <Figure label="Cost so far" value={session.costSoFar ? formatMinorUnits(session.costSoFar.gross, session.costSoFar.currency) : '—'} />
+            </dl>
+            {message ? <Alert variant="error">{message}</Alert> : null}
+            <Button variant="destructive" size="lg" className="h-14 w-full text-lg" disabled={pending} onClick={() => onStop(session.transactionId)}>
+              {pending ? 'Stopping…' : 'Stop charging'}
+            </Button>
+          </CardContent>
+        </Card>
+      </>
     );
   }
 
   return (
-    <Card>
-      <CardContent className="space-y-4 pt-4 sm:pt-6">
-        {view.availability.reason && !waitingForStart ? <Alert variant="error">{view.availability.reason}</Alert> : null}
-        {message ? <Alert variant="error">{message}</Alert> : null}
-        {waitingForStart ? <Alert variant="success">Starting… the station accepted. Plug in your car if you have not yet.</Alert> : null}
-        {startTimedOut ? <Alert variant="error">The station accepted but has not started. Check the cable and try again.</Alert> : null}
-        {signedIn ? (
-          <Button size="lg" className="h-14 w-full text-lg" disabled={pending || waitingForStart || !view.availability.canStart} onClick={onStart}>
-            {pending ? 'Asking the station…' : 'Start charging'}
-          </Button>
-        ) : (
-          <Button asChild size="lg" className="h-14 w-full text-lg">
-            <Link href={`/driver/login?next=${encodeURIComponent(`/c/${view.stationId}/${view.connectorId}`)}`}>Sign in to charge</Link>
-          </Button>
-        )}
-      </CardContent>
-    </Card>
+    <>
+      {header}
+      <Card>
+        <CardContent className="space-y-4 pt-4 sm:pt-6">
+          {view.availability.reason && !waitingForStart ? <Alert variant="error">{view.availability.reason}</Alert> : null}
+          {message ? <Alert variant="error">{message}</Alert> : null}
+          {waitingForStart ? <Alert variant="success">Starting… the station accepted. Plug in your car if you have not yet.</Alert> : null}
+          {startTimedOut ? <Alert variant="error">The station accepted but has not started. Check the cable and try again.</Alert> : null}
+          {signedIn ? (
+            <Button size="lg" className="h-14 w-full text-lg" disabled={pending || waitingForStart || !view.availability.canStart} onClick={onStart}>
+              {pending ? 'Asking the station…' : 'Start charging'}
+            </Button>
+          ) : (
+            <Button asChild size="lg" className="h-14 w-full text-lg">
+              <Link href={`/driver/login?next=${encodeURIComponent(`/c/${view.stationId}/${view.connectorId}`)}`}>Sign in to charge</Link>
+            </Button>
+          )}
+        </CardContent>
+      </Card>
+    </>
   );
 }
 
