@@ -1,5 +1,6 @@
 'use server';
 
+import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
@@ -15,9 +16,9 @@ import { driverSignInSchema, requestResetSchema, setDriverPasswordSchema } from 
 import { startCharging } from '@/lib/driver-portal/start-charging';
 import { stopCharging } from '@/lib/driver-portal/stop-charging';
 import { anonymiseDriver } from '@/lib/driver-portal/driver-privacy';
+import { blockOwnIdTag } from '@/lib/driver-portal/block-own-id-tag';
+import { safePortalPath } from '@/lib/driver-portal/safe-next';
 
-/** Only paths inside the portal: `next` comes from the URL and must not send a driver elsewhere. */
-const safeNext = (next: string | undefined) => (next && /^\/(c|driver)(\/|$)/.test(next) && !next.startsWith('//') ? next : '/driver');
 
 function parseForm<S extends z.ZodType>(schema: S, formData: FormData): { data: z.infer<S> } | { state: FormState } {
   const values = formValues(formData);
@@ -40,7 +41,7 @@ export async function driverSignInAction(_previous: FormState, formData: FormDat
   } catch (error) {
     return asState(error, { email: parsed.data.email });
   }
-  redirect(safeNext(formData.get('next')?.toString()));
+  redirect(safePortalPath(formData.get('next')?.toString()));
 }
 
 export async function setDriverPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -101,4 +102,11 @@ export async function deleteAccountAction(_previous: FormState, formData: FormDa
   await anonymiseDriver(getDb(), driver);
   await signOutDriver();
   redirect('/driver/login?deleted=1');
+}
+
+/** "I lost this card": the driver blocks one of their own tags (only an operator unblocks it). */
+export async function blockOwnIdTagAction(formData: FormData): Promise<void> {
+  const driver = await requireDriver('/driver/account');
+  await blockOwnIdTag(getDb(), driver, String(formData.get('idTag') ?? ''));
+  revalidatePath('/driver/account');
 }

@@ -21,6 +21,8 @@ import { startCharging } from '@/lib/driver-portal/start-charging';
 import { stopCharging } from '@/lib/driver-portal/stop-charging';
 import { getDriverReceipt, listDriverSessions } from '@/lib/driver-portal/driver-history';
 import { anonymiseDriver, exportDriverData } from '@/lib/driver-portal/driver-privacy';
+import { blockOwnIdTag } from '@/lib/driver-portal/block-own-id-tag';
+import { safePortalPath } from '@/lib/driver-portal/safe-next';
 import type { Driver } from '@/lib/db/schema';
 
 let t: TestDatabase;
@@ -162,10 +164,25 @@ describe('charging from the phone over a real OCPP socket', () => {
   });
 });
 
+describe('tags and redirects', () => {
+  it('a driver blocks their own lost tag, never someone else’s', async () => {
+    await expect(blockOwnIdTag(t.db, eve, (await listDriverIdTags(t.db, dana.id))[0]!.idTag)).rejects.toMatchObject({ status: 404 });
+    await blockOwnIdTag(t.db, eve, 'EVE-CARD');
+    expect((await listDriverIdTags(t.db, eve.id)).map((tag) => tag.status)).toEqual(['Blocked']);
+    expect((await listDriverIdTags(t.db, dana.id)).map((tag) => tag.status)).toEqual(['Accepted']);
+  });
+
+  it('goes back only to portal paths after sign-in', () => {
+    expect(safePortalPath('/c/ST-1/2')).toBe('/c/ST-1/2');
+    expect(safePortalPath('/driver/sessions/7')).toBe('/driver/sessions/7');
+    for (const evil of ['https://evil.example', '//evil.example', '/\\evil.example', '/c/\\evil', '/drivers', '/c//evil.example', undefined]) expect(safePortalPath(evil)).toBe('/driver');
+  });
+});
+
 describe('privacy', () => {
   it('exports the driver’s own data, and deletion anonymises the driver but keeps the sessions', async () => {
     const exported = await exportDriverData(t.db, dana);
-    expect(exported.profile).toMatchObject({ name: 'Dana Driver', email: 'dana@example.com', status: 'active' });
+    expect(exported.profile).toMatchObject({ name: 'Dana Driver', email: 'dana@example.com' });
     expect(exported.sessions).toHaveLength(1);
     expect(exported.idTags.map((tag) => tag.idTag)).not.toContain('EVE-CARD');
 

@@ -4,7 +4,7 @@ import { DeleteAccountForm } from '@/components/driver-portal/delete-account-for
 import { getDb } from '@/lib/db/client';
 import { listDriverIdTags } from '@/lib/db/queries/id-tags';
 import { requireDriver } from '@/lib/driver-portal/driver-session';
-import { deleteAccountAction } from '../actions';
+import { blockOwnIdTagAction, deleteAccountAction } from '../actions';
 
 export const metadata = { title: 'Account · Charge' };
 
@@ -23,13 +23,22 @@ export default async function DriverAccountPage() {
           <h3 className="mb-2 text-sm font-medium">Your cards and app tags</h3>
           <ul className="space-y-1 text-sm">
             {tags.map((tag) => (
-              <li key={tag.id} className="flex justify-between gap-2">
+              <li key={tag.id} className="flex min-h-11 items-center justify-between gap-2">
                 <span className="font-mono">{tag.idTag}</span>
-                <span className="text-muted-foreground">{tag.status}</span>
+                {tag.status === 'Accepted' ? (
+                  <form action={blockOwnIdTagAction}>
+                    <input type="hidden" name="idTag" value={tag.idTag} />
+                    <Button type="submit" variant="outline" size="sm" aria-label={`Block ${tag.idTag}`}>
+                      Block (lost)
+                    </Button>
+                  </form>
+                ) : (
+                  <span className="text-muted-foreground">{tag.status}</span>
+                )}
               </li>
             ))}
           </ul>
-          <p className="mt-2 text-xs text-muted-foreground">Lost a card? Ask your operator to block it.</p>
+          <p className="mt-2 text-xs text-muted-foreground">Lost a card? Block it here at once; your operator can unblock it if it turns up.</p>
         </CardContent>
       </Card>
       <Card>

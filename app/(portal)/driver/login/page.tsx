@@ -3,13 +3,14 @@ import { Alert } from '@/components/ui/alert';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { DriverSignInForm } from '@/components/driver-portal/sign-in-form';
 import { getSessionDriver } from '@/lib/driver-portal/driver-session';
+import { safePortalPath } from '@/lib/driver-portal/safe-next';
 import { driverSignInAction } from '../actions';
 
 export const metadata = { title: 'Sign in · Charge' };
 
 export default async function DriverLoginPage({ searchParams }: { searchParams: Promise<{ next?: string; deleted?: string }> }) {
   const { next, deleted } = await searchParams;
-  if (await getSessionDriver()) redirect(next?.startsWith('/') && !next.startsWith('//') ? next : '/driver');
+  if (await getSessionDriver()) redirect(safePortalPath(next));
   return (
     <Card>
       <CardHeader>
@@ -18,7 +19,7 @@ export default async function DriverLoginPage({ searchParams }: { searchParams: 
       </CardHeader>
       <CardContent className="space-y-4">
         {deleted ? <Alert variant="success">Your account was deleted. Thank you for charging with us.</Alert> : null}
-        <DriverSignInForm action={driverSignInAction} next={next ?? '/driver'} />
+        <DriverSignInForm action={driverSignInAction} next={safePortalPath(next)} />
       </CardContent>
     </Card>
   );
