@@ -35,14 +35,15 @@ afterAll(async () => {
   await app?.stop();
 });
 
-describe('the driver portal on a phone', () => {
-  let page: Page;
+let page: Page;
+let driverId: string;
 
+describe('the driver portal on a phone', () => {
   it('an operator invites a driver; the driver sets a password from the link and is signed in', async () => {
     const created = await admin.request.post(`${app.baseUrl}/api/v1/drivers`, { data: { name: 'Pia Phone', email: 'pia@example.com' } });
     expect(created.status()).toBe(201);
-    const { id } = (await created.json()) as { id: string };
-    await admin.goto(`${app.baseUrl}/drivers/${id}`);
+    driverId = ((await created.json()) as { id: string }).id;
+    await admin.goto(`${app.baseUrl}/drivers/${driverId}`);
     await admin.getByRole('button', { name: 'Create invitation link' }).click();
     const link = await admin.getByLabel('Invitation link').inputValue();
     expect(link).toMatch(new RegExp(`^${app.baseUrl}/driver/invite/[A-Za-z0-9_-]{43}$`));
@@ -112,5 +113,44 @@ describe('the driver portal on a phone', () => {
     expect((await page.request.get(`${app.baseUrl}/api/v1/transactions/live`)).status()).toBe(401);
     // The driver's own data stays reachable.
     expect((await page.request.get(`${app.baseUrl}/api/driver/export`)).status()).toBe(200);
+  });
+});
+
+describe('the station page\'s Access tab (operator) with the same simulated station', () => {
+  it('sends the local list and checks its version', async () => {
+    await admin.goto(`${app.baseUrl}/stations/QR-SIM-1?tab=access`);
+    await admin.getByTestId('local-list-state').getByText('Never sent').waitFor();
+    await admin.getByRole('button', { name: 'Send full list' }).click();
+    await admin.getByText('Full list version 1 (1 entry): the station answered Accepted.').waitFor();
+    await admin.getByTestId('local-list-state').getByText('In sync').waitFor();
+    await admin.getByRole('button', { name: 'Check version' }).click();
+    await admin.getByText('The station holds list version 1.').waitFor();
+  });
+
+  it('reserves a connector for the driver, who alone may start there, and cancels it', async () => {
+    const tags = ((await (await admin.request.get(`${app.baseUrl}/api/v1/drivers/${driverId}`)).json()) as { idTags: { idTag: string }[] }).idTags;
+    const reserveForm = admin.getByRole('form', { name: 'Reserve a connector' });
+    await reserveForm.getByLabel('Connector').fill('2');
+    await reserveForm.getByLabel('For tag').fill(tags[0]!.idTag);
+    await reserveForm.getByRole('button', { name: 'Reserve' }).click();
+    await admin.getByText(/^Reservation \d+ accepted until/).waitFor();
+    await admin.getByRole('table', { name: 'Reservations' }).getByRole('cell', { name: 'active' }).waitFor();
+
+    await page.goto(`${app.baseUrl}/c/QR-SIM-1/2`);
+    await page.getByTestId('connector-status').getByText('Reserved').waitFor();
+    expect(await page.getByRole('button', { name: 'Start charging' }).isEnabled()).toBe(true);
+
+    await admin.getByRole('table', { name: 'Reservations' }).getByRole('button', { name: 'Cancel' }).click();
+    await admin.getByRole('table', { name: 'Reservations' }).getByRole('cell', { name: 'cancelled' }).waitFor();
+    await page.getByTestId('connector-status').getByText('Available').waitFor();
+  });
+
+  it('lets the driver block a lost tag from the phone', async () => {
+    await page.goto(`${app.baseUrl}/driver/account`);
+    const [tag] = ((await (await admin.request.get(`${app.baseUrl}/api/v1/drivers/${driverId}`)).json()) as { idTags: { idTag: string }[] }).idTags;
+    await page.getByRole('button', { name: `Block ${tag!.idTag}` }).click();
+    await page.getByText('Blocked', { exact: true }).waitFor();
+    const after = (await (await admin.request.get(`${app.baseUrl}/api/v1/id-tags/${tag!.idTag}`)).json()) as { status: string };
+    expect(after.status).toBe('Blocked');
   });
 });
