@@ -7,6 +7,7 @@ import { waitOnline } from '../support/command-deps';
 import { routeClient } from '../lib/sites/route-client';
 import * as localListRoute from '@/app/api/v1/stations/[stationId]/local-list/route';
 import * as versionRoute from '@/app/api/v1/stations/[stationId]/local-list/version/route';
+import * as syncRoute from '@/app/api/v1/local-lists/sync/route';
 import { systemActor } from '@/lib/auth/roles';
 import { getBus } from '@/lib/bus/get-bus';
 import { blockIdTags } from '@/lib/id-tags/block-id-tags';
@@ -107,5 +108,14 @@ describe('local authorization lists over a real OCPP socket', () => {
     await insertMissingStations(t.db, [{ id: 'LL-OFF', registrationStatus: 'accepted' }]);
     expect(await send('Full', 'operator', 'LL-OFF')).toMatchObject({ status: 409, body: { error: { code: 'station_offline' } } });
     expect((await api.call(localListRoute.GET, { role: 'viewer', params: { stationId: 'NOPE' } })).status).toBe(404);
+  });
+
+  it('re-syncs the stations whose list is out of date, and leaves in-sync ones alone', async () => {
+    const sync = (role: 'operator' | 'viewer' = 'operator') => api.call(syncRoute.POST, { role, body: undefined, path: '/api/v1/local-lists/sync' });
+    expect(await sync()).toEqual({ status: 200, body: { data: [] } });
+    await createIdTag(t.db, systemActor, { idTag: 'CARD-E', status: 'Accepted' });
+    expect(await sync()).toEqual({ status: 200, body: { data: [{ stationId: 'LL-1', updateType: 'Differential', outcome: 'Accepted', listVersion: 4 }] } });
+    expect(received.at(-1)).toEqual({ listVersion: 4, updateType: 'Differential', localAuthorizationList: [{ idTag: 'CARD-E', idTagInfo: { status: 'Accepted' } }] });
+    expect((await sync('viewer')).status).toBe(403);
   });
 });

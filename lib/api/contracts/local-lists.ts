@@ -39,3 +39,8 @@ export const checkLocalListVersionOperation = defineOperation({
   summary: 'GetLocalListVersion: asks the station which list version it holds and records the answer',
   params: stationIdParams, response: z.object({ listVersion: z.number(), commandId: z.number() }), errors: commandErrors,
 });
+export const syncLocalListsOperation = defineOperation({
+  method: 'post', path: '/api/v1/local-lists/sync', tag: 'Local authorization lists', role: 'operator',
+  summary: 'Re-sync after tag changes: a Differential update to every online station whose accepted list is out of date, a Full list where the station reports another version',
+  response: z.object({ data: z.array(z.object({ stationId: z.string(), updateType: z.enum(['Full', 'Differential']), outcome: z.string(), listVersion: z.number() })) }),
+});

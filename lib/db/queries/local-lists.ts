@@ -1,6 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Db } from '../client';
-import { idTags, stationLocalLists, type LocalListEntryInfo, type StationLocalList } from '../schema';
+import { idTags, stationLocalLists, stations, type LocalListEntryInfo, type StationLocalList } from '../schema';
 
 export async function getStationLocalList(db: Db, stationId: string): Promise<StationLocalList | undefined> {
   const [row] = await db.select().from(stationLocalLists).where(eq(stationLocalLists.stationId, stationId));
@@ -33,4 +33,15 @@ export async function recordSentLocalList(
     .where(and(eq(stationLocalLists.stationId, input.stationId), eq(stationLocalLists.sentVersion, input.previousVersion)))
     .returning({ stationId: stationLocalLists.stationId });
   return rows.length > 0;
+}
+
+/** Online stations that have accepted a list before: the ones a re-sync keeps up to date. */
+export async function listOnlineStationsWithLocalList(db: Db): Promise<string[]> {
+  const rows = await db
+    .select({ stationId: stationLocalLists.stationId })
+    .from(stationLocalLists)
+    .innerJoin(stations, eq(stations.id, stationLocalLists.stationId))
+    .where(and(gt(stationLocalLists.sentVersion, 0), eq(stations.online, true)))
+    .orderBy(asc(stationLocalLists.stationId));
+  return rows.map((row) => row.stationId);
 }
