@@ -1,6 +1,5 @@
 import type { Db } from '../db/client';
-import { getIdTagForAuthorization } from '../db/queries/id-tags';
-import { listIdTagValuesForLocalList } from '../db/queries/local-lists';
+import { listIdTagsForAuthorization } from '../db/queries/id-tags';
 import type { LocalListEntryInfo } from '../db/schema';
 import { evaluateIdTag } from '../id-tags/evaluate-id-tag';
 
@@ -15,11 +14,10 @@ export const LOCAL_LIST_MAX_ENTRIES = 5000;
  */
 export async function desiredLocalList(db: Db, stationId: string, now: Date): Promise<Record<string, LocalListEntryInfo>> {
   const entries: Record<string, LocalListEntryInfo> = {};
-  for (const idTag of await listIdTagValuesForLocalList(db, LOCAL_LIST_MAX_ENTRIES)) {
-    const found = await getIdTagForAuthorization(db, { idTag, stationId });
+  for (const found of await listIdTagsForAuthorization(db, { stationId, limit: LOCAL_LIST_MAX_ENTRIES })) {
     const info = evaluateIdTag({ found, openTransactions: 0, now });
     if (info.status === 'Invalid') continue;
-    entries[idTag] = { status: info.status, ...(info.expiryDate ? { expiryDate: info.expiryDate } : {}), ...(info.parentIdTag ? { parentIdTag: info.parentIdTag } : {}) };
+    entries[found.tag.idTag] = { status: info.status, ...(info.expiryDate ? { expiryDate: info.expiryDate } : {}), ...(info.parentIdTag ? { parentIdTag: info.parentIdTag } : {}) };
   }
   return entries;
 }

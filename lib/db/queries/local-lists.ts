@@ -1,6 +1,6 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Db } from '../client';
-import { idTags, stationLocalLists, stations, type LocalListEntryInfo, type StationLocalList } from '../schema';
+import { stationLocalLists, stations, type LocalListEntryInfo, type StationLocalList } from '../schema';
 
 export async function getStationLocalList(db: Db, stationId: string): Promise<StationLocalList | undefined> {
   const [row] = await db.select().from(stationLocalLists).where(eq(stationLocalLists.stationId, stationId));
@@ -12,12 +12,6 @@ export async function saveStationLocalList(db: Db, stationId: string, patch: Par
     .insert(stationLocalLists)
     .values({ stationId, ...patch, updatedAt: now })
     .onConflictDoUpdate({ target: stationLocalLists.stationId, set: { ...patch, updatedAt: now } });
-}
-
-/** Every tag value, up to `max` (the list a station keeps is bounded; see SendLocalListMaxLength). */
-export async function listIdTagValuesForLocalList(db: Db, max: number): Promise<string[]> {
-  const rows = await db.select({ idTag: idTags.idTag }).from(idTags).orderBy(asc(idTags.idTag)).limit(max);
-  return rows.map((row) => row.idTag);
 }
 
 /** Saves a sent list only if nobody else sent one since `previousVersion` was read (no lost update). */
