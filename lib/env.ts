@@ -34,6 +34,7 @@ export const envSchema = z
     ALERT_EVALUATION_INTERVAL: z.coerce.number().int().min(1).default(30),
     ALERT_OFFLINE_MINUTES: z.coerce.number().min(0).default(5),
     RESERVATION_EXPIRY_INTERVAL: z.coerce.number().int().min(1).default(10),
+    LOCAL_LIST_SYNC_INTERVAL: z.coerce.number().int().min(0).default(60),
     NEXTAUTH_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     NEXTAUTH_URL: optionalText.pipe(z.url().optional()),
     ADMIN_EMAIL: optionalText.pipe(z.email().optional()),

@@ -12,7 +12,7 @@ export type LocalListUpdateType = 'Full' | 'Differential';
  * the id tags, Differential only what changed since the list the station last accepted. The version
  * is one more than the last accepted; it is recorded only when the station answers Accepted.
  */
-export async function sendLocalList(deps: CommandDeps, actor: Actor, input: { stationId: string; updateType: LocalListUpdateType }, now = new Date()) {
+export async function sendLocalList(deps: CommandDeps, actor: Actor, input: { stationId: string; updateType: LocalListUpdateType; timeoutMs?: number }, now = new Date()) {
   const current = await getStationLocalList(deps.db, input.stationId);
   const previousVersion = current?.sentVersion ?? 0;
   const desired = await desiredLocalList(deps.db, input.stationId, now);
@@ -22,6 +22,7 @@ export async function sendLocalList(deps: CommandDeps, actor: Actor, input: { st
     stationId: input.stationId,
     action: 'SendLocalList',
     payload: { listVersion, updateType: input.updateType, localAuthorizationList: list },
+    timeoutMs: input.timeoutMs,
   });
   const status = answerStatus(command);
   if (status === 'Accepted') {

@@ -17,13 +17,19 @@ export interface LocalListSyncResult {
  * gets a Differential update; one reporting another version gets a Full list. In sync ones are left
  * alone. One station at a time (each waits for its answer), so a fleet re-sync is paced.
  */
-export async function syncLocalLists(deps: CommandDeps, actor: Actor, now = new Date()): Promise<LocalListSyncResult[]> {
+export async function syncLocalLists(
+  deps: CommandDeps,
+  actor: Actor,
+  options: { now?: Date; timeoutMs?: number; shouldContinue?: () => boolean } = {},
+): Promise<LocalListSyncResult[]> {
+  const now = options.now ?? new Date();
   const results: LocalListSyncResult[] = [];
   for (const stationId of await listOnlineStationsWithLocalList(deps.db)) {
+    if (options.shouldContinue && !options.shouldContinue()) break;
     const { state } = await getLocalListStatus(deps.db, stationId, now);
     if (state !== 'out_of_date' && state !== 'version_mismatch') continue;
     const updateType = state === 'out_of_date' ? 'Differential' : 'Full';
-    const sent = await sendLocalList(deps, actor, { stationId, updateType }, now);
+    const sent = await sendLocalList(deps, actor, { stationId, updateType, timeoutMs: options.timeoutMs }, now);
     results.push({ stationId, updateType, outcome: sent.status ?? sent.command.state, listVersion: sent.listVersion });
   }
   return results;

@@ -26,7 +26,8 @@ const received: { listVersion: number; updateType: string; localAuthorizationLis
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  server = await startOcppServer({ databaseUrl: t.url });
+  // No automatic re-sync here: each step below sends by hand (auto-sync.test.ts covers the task).
+  server = await startOcppServer({ databaseUrl: t.url, env: { LOCAL_LIST_SYNC_INTERVAL: '0' } });
   api = await routeClient(t);
   const elsewhere = await createSite(t.db, systemActor, { name: 'Elsewhere', timeZone: 'UTC', country: null, addressLine: null, postalCode: null, city: null, latitude: null, longitude: null });
   await createIdTag(t.db, systemActor, { idTag: 'CARD-A', status: 'Accepted' });

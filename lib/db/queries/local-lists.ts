@@ -1,5 +1,5 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { Db, DbClient } from '../client';
 import { stationLocalLists, stations, type LocalListEntryInfo, type StationLocalList } from '../schema';
 
 export async function getStationLocalList(db: Db, stationId: string): Promise<StationLocalList | undefined> {
@@ -38,4 +38,22 @@ export async function listOnlineStationsWithLocalList(db: Db): Promise<string[]>
     .where(and(gt(stationLocalLists.sentVersion, 0), eq(stations.online, true)))
     .orderBy(asc(stationLocalLists.stationId));
   return rows.map((row) => row.stationId);
+}
+
+const LOCAL_LIST_SYNC_LOCK = 0x6c6f63616c; // "local"
+
+/** Runs `run` only if no other OCPP node is syncing local lists now (a session advisory lock on a reserved connection). */
+export async function withLocalListSyncLock<T>(db: DbClient, run: () => Promise<T>): Promise<T | undefined> {
+  const reserved = await db.$client.reserve();
+  try {
+    const [row] = await reserved<{ locked: boolean }[]>`select pg_try_advisory_lock(${LOCAL_LIST_SYNC_LOCK}) as locked`;
+    if (!row?.locked) return undefined;
+    try {
+      return await run();
+    } finally {
+      await reserved`select pg_advisory_unlock(${LOCAL_LIST_SYNC_LOCK})`;
+    }
+  } finally {
+    reserved.release();
+  }
 }
