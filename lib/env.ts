@@ -42,6 +42,8 @@ export const envSchema = z
       .refine((value) => value === 'none' || (/^https?:\/\//.test(value) && value.includes('{z}') && value.includes('{x}') && value.includes('{y}')), {
         message: 'must be an http(s) URL template with {z}, {x} and {y}, or none',
       }),
+    RESERVATION_EXPIRY_INTERVAL: z.coerce.number().int().min(1).default(10),
+    LOCAL_LIST_SYNC_INTERVAL: z.coerce.number().int().min(0).default(60),
     NEXTAUTH_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     NEXTAUTH_URL: optionalText.pipe(z.url().optional()),
     ADMIN_EMAIL: optionalText.pipe(z.email().optional()),

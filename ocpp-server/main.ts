@@ -1,4 +1,6 @@
 import { createBus } from '@/lib/bus/bus';
+import { createCommandChannel } from '@/lib/bus/command-channel';
+import { createCommandWaiter } from '@/lib/commands/command-waiter';
 import { createDb } from '@/lib/db/client';
 import { getEnv } from '@/lib/env';
 import { createMessageLogWriter } from '@/lib/message-log/message-log-writer';
@@ -16,6 +18,8 @@ import { builtInDataTransferVendors } from './handlers/v16/data-transfer-vendors
 import { releaseNodeStations } from './recover-node';
 import { alertsTask } from './scheduler/alerts-task';
 import { getAlertThresholds } from '@/lib/settings/get-settings';
+import { reservationExpiryTask } from './scheduler/reservations-task';
+import { localListSyncTask } from './scheduler/local-list-sync-task';
 import { startScheduler } from './scheduler/scheduler';
 import { lastSeenFlushTask, messageLogRetentionTask, offlineSweepTask, serviceHeartbeatTask } from './scheduler/tasks';
 import { createOcppServer } from './server';
@@ -60,6 +64,9 @@ const server = createOcppServer({
 });
 
 const commands = await startCommandService({ db, bus, registry: server.registry, nodeId: config.nodeId, onError });
+// This node also sends commands of its own (local list re-sync): the web app's command path, from here.
+const ownCommandChannel = createCommandChannel(db.$client, { onError: (error) => onError(error, 'command channel') });
+const localListSync = localListSyncTask(db, { db, channel: ownCommandChannel, waiter: createCommandWaiter(ownCommandChannel) }, getEnv().LOCAL_LIST_SYNC_INTERVAL * 1000);
 const port = await server.listen(config.host, config.port);
 const scheduler = startScheduler(
   [
@@ -71,6 +78,8 @@ const scheduler = startScheduler(
       everyMs: getEnv().ALERT_EVALUATION_INTERVAL * 1000,
       thresholds: () => getAlertThresholds(db),
     }),
+    reservationExpiryTask(db, getEnv().RESERVATION_EXPIRY_INTERVAL * 1000),
+    ...(getEnv().LOCAL_LIST_SYNC_INTERVAL > 0 ? [localListSync] : []),
     commands.task,
   ],
   onError,
@@ -79,9 +88,11 @@ log(`OCPP server listening on ${config.scheme}://${config.host}:${port}/ocpp`);
 
 onShutdownSignal(
   async () => {
+    localListSync.stop();
     await scheduler.stop();
     await server.close(2000);
     await commands.stop();
+    await ownCommandChannel.close();
     const [, , , unlogged] = await Promise.all([meterValues.drain(), stationWrites.drain(), presence.drain(), messageLog.drain(2000), lastSeen.flush()]);
     if (unlogged > 0) log(`OCPP server: ${unlogged} message log rows were still queued at shutdown and are not written`);
     // 1001 "going away" (RFC 6455 §7.4.1): what every socket was closed with.

@@ -6,6 +6,7 @@ export const stationTabs = [
   { id: 'configuration', label: 'Configuration' },
   { id: 'messages', label: 'OCPP messages' },
   { id: 'security', label: 'Security' },
+  { id: 'access', label: 'Access' },
 ] as const;
 export type StationTab = (typeof stationTabs)[number]['id'];
 

@@ -7,9 +7,12 @@ export function roleAllows(actual: Role, required: Role): boolean {
   return rank[actual] >= rank[required];
 }
 
-/** Who did something: an operator in the browser, an API token, or the system itself. */
+/**
+ * Who did something: an operator in the browser, an API token, the system itself, or a driver in the
+ * portal (whose actions are limited by the portal's own functions, not by `role`).
+ */
 export interface Actor {
-  type: 'user' | 'token' | 'system';
+  type: 'user' | 'token' | 'system' | 'driver';
   id: string | null;
   label: string;
   role: Role;

@@ -7,6 +7,7 @@ import {
   lockConnectorAndTag,
   stopTransactionRow,
 } from '../db/queries/transactions';
+import { consumeReservation } from '../db/queries/reservations';
 import type { Transaction } from '../db/schema';
 import { authorizeIdTag } from '../id-tags/authorize-id-tag';
 import type { IdTagInfo, IdTagStatus, StartTransactionRequest } from '../ocpp/v16/types';
@@ -27,6 +28,7 @@ export interface StartTransactionResult {
  *   gets the same transactionId back, never a second transaction.
  * - An open transaction on the same connector (the station lost it: reboot, power loss) is closed,
  *   and the reason recorded.
+ * - A reservation is used up (§5.13): the one its reservationId names, or the tag's own on the connector.
  * All in one database transaction, serialised per connector and per idTag.
  */
 export async function startTransaction(
@@ -73,6 +75,7 @@ export async function startTransaction(
       createdAt: now,
       updatedAt: now,
     });
+    await consumeReservation(tx, { stationId, connectorId: request.connectorId, idTag: request.idTag, reservationId: request.reservationId, transactionId: transaction.id, now });
     return { transaction, idTagInfo, retransmit: false, replaced };
   });
 }

@@ -1,12 +1,15 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { formAction } from '@/lib/actions/form-action';
 import { userActor } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
 import { createDriver } from '@/lib/drivers/create-driver';
+import { publicOrigin } from '@/lib/drivers/connector-qr';
+import { inviteDriver } from '@/lib/driver-portal/link-tokens';
 import { deleteDriver } from '@/lib/drivers/delete-driver';
 import { createDriverSchema } from '@/lib/drivers/schemas';
 import { updateDriver } from '@/lib/drivers/update-driver';
@@ -72,3 +75,9 @@ export const bulkBlockAction = formAction(
     return { ok: true, message: changed.length === 0 ? `Nothing to change: the selected tags were ${verb} already.` : `${changed.length} tag${changed.length === 1 ? '' : 's'} ${verb}.` };
   },
 );
+
+/** Invites a driver to the portal: the one-time link comes back once (and is logged to the server console). */
+export const inviteDriverAction = formAction('operator', z.object({ id: driverId }), async ({ id }, user) => {
+  const link = await inviteDriver(getDb(), userActor(user), { driverId: id, origin: publicOrigin(await headers()) });
+  return { ok: true, message: 'Invitation link created. Send it to the driver; it works once, for 7 days.', result: { link } };
+});

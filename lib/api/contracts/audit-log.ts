@@ -4,7 +4,7 @@ import { defineOperation } from '../operation';
 export const auditEntrySchema = z.object({
   id: z.number().int(),
   at: z.string(),
-  actorType: z.enum(['user', 'token', 'system']),
+  actorType: z.enum(['user', 'token', 'system', 'driver']),
   actorId: z.string().nullable(),
   actorLabel: z.string(),
   action: z.string(),

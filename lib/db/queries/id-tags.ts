@@ -43,21 +43,32 @@ const ancestorsOfT = sql<{ idTag: string; status: IdTagSetting; expiresAt: strin
 const toAncestors = (rows: { idTag: string; status: IdTagSetting; expiresAt: string | null }[]): TagAncestor[] =>
   rows.map((row) => ({ idTag: row.idTag, status: row.status, expiresAt: row.expiresAt ? new Date(row.expiresAt) : null }));
 
-/** The tag (matched exactly as the station sent it), its chain of parents, its driver and the site rule, in one query. */
-export async function getIdTagForAuthorization(db: Db, input: { idTag: string; stationId: string }): Promise<IdTagForAuthorization | undefined> {
-  const [row] = await db
+/** The authorization view of tags from one station: the tag, its driver's status, the site rule, its parents. */
+function selectForAuthorization(db: Db, stationId: string) {
+  return db
     .select({
       tag: { idTag: t.idTag, status: t.status, expiresAt: t.expiresAt, parentIdTag: t.parentIdTag, maxConcurrentTx: t.maxConcurrentTx },
       driverStatus: drivers.status,
       allowedAtStation: sql<boolean>`(${t.allSites} or exists (
         select 1 from ${idTagSites} s join ${stationSites} ss on ss.site_id = s.site_id
-        where s.id_tag_id = ${t.id} and ss.station_id = ${input.stationId}))`,
+        where s.id_tag_id = ${t.id} and ss.station_id = ${stationId}))`,
       ancestors: ancestorsOfT,
     })
     .from(t)
     .leftJoin(drivers, eq(drivers.id, t.driverId))
-    .where(eq(t.idTag, input.idTag));
+    .$dynamic();
+}
+
+/** The tag (matched exactly as the station sent it), its chain of parents, its driver and the site rule, in one query. */
+export async function getIdTagForAuthorization(db: Db, input: { idTag: string; stationId: string }): Promise<IdTagForAuthorization | undefined> {
+  const [row] = await selectForAuthorization(db, input.stationId).where(eq(t.idTag, input.idTag));
   return row && { ...row, ancestors: toAncestors(row.ancestors) };
+}
+
+/** The same for every tag (by value, up to `limit`), in one query: what a station's local list is built from. */
+export async function listIdTagsForAuthorization(db: Db, input: { stationId: string; limit: number }): Promise<IdTagForAuthorization[]> {
+  const rows = await selectForAuthorization(db, input.stationId).orderBy(asc(t.idTag)).limit(input.limit);
+  return rows.map((row) => ({ ...row, ancestors: toAncestors(row.ancestors) }));
 }
 
 /** Open transactions of a tag, optionally not counting one (the transaction being stopped or replaced). */

@@ -22,6 +22,8 @@ export const drivers = pgTable(
     /** The company or fleet the driver belongs to: the grouping of drivers. */
     company: text('company'),
     notes: text('notes'),
+    /** Set when the driver asked for their account to be deleted: personal fields are cleared, sessions stay for accounting. */
+    anonymisedAt: at('anonymised_at'),
     createdAt: at('created_at').notNull().defaultNow(),
     updatedAt: at('updated_at').notNull().defaultNow(),
   },

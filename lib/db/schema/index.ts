@@ -8,3 +8,6 @@ export * from './commands';
 export * from './drivers';
 export * from './diagnostics';
 export * from './security';
+export * from './driver-portal';
+export * from './local-lists';
+export * from './reservations';

@@ -1,6 +1,6 @@
 import { bigserial, index, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
-export const actorTypeEnum = pgEnum('actor_type', ['user', 'token', 'system']);
+export const actorTypeEnum = pgEnum('actor_type', ['user', 'token', 'system', 'driver']);
 export const auditResultEnum = pgEnum('audit_result', ['success', 'failure']);
 
 /** One row per change made by an operator, an API token or the system. Never updated or deleted by the app. */

@@ -9,6 +9,7 @@ import { ConfirmDelete } from '@/components/drivers/confirm-delete';
 import { DriverForm } from '@/components/drivers/driver-form';
 import { IdTagForm } from '@/components/drivers/id-tag-form';
 import { IdTagTable } from '@/components/drivers/id-tag-table';
+import { InviteDriverForm } from '@/components/drivers/invite-driver-form';
 import { requireUser } from '@/lib/auth/session';
 import { roleAllows } from '@/lib/auth/roles';
 import { getDb } from '@/lib/db/client';
@@ -16,7 +17,7 @@ import { listDriverCompanies } from '@/lib/db/queries/drivers';
 import { listIdTagValues, listSiteNames } from '@/lib/db/queries/id-tags';
 import { getDriverDetail } from '@/lib/drivers/get-driver-detail';
 import { AppError } from '@/lib/errors';
-import { bulkBlockAction, createIdTagAction, deleteDriverAction, updateDriverAction } from '../actions';
+import { bulkBlockAction, createIdTagAction, deleteDriverAction, inviteDriverAction, updateDriverAction } from '../actions';
 
 async function loadDriver(id: string) {
   if (!z.uuid().safeParse(id).success) notFound();
@@ -67,6 +68,17 @@ export default async function DriverPage({ params }: { params: Promise<{ driverI
               </CardHeader>
               <CardContent>
                 <IdTagForm action={createIdTagAction} drivers={[]} fixedDriverId={driver.id} sites={sites} parentChoices={parentChoices} submitLabel="Add tag" />
+              </CardContent>
+            </Card>
+            <Card>
+              <CardHeader>
+                <CardTitle>Driver portal</CardTitle>
+                <CardDescription>
+                  A one-time link where {driver.name} sets a password, then starts and stops charging from a phone at /c/{'{station}'}/{'{connector}'}.
+                </CardDescription>
+              </CardHeader>
+              <CardContent>
+                <InviteDriverForm driverId={driver.id} hasEmail={Boolean(driver.email)} action={inviteDriverAction} />
               </CardContent>
             </Card>
             <Card>

@@ -1,0 +1,71 @@
+import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { DeleteAccountForm } from '@/components/driver-portal/delete-account-form';
+import { getDb } from '@/lib/db/client';
+import { listDriverIdTags } from '@/lib/db/queries/id-tags';
+import { requireDriver } from '@/lib/driver-portal/driver-session';
+import { blockOwnIdTagAction, deleteAccountAction } from '../actions';
+
+export const metadata = { title: 'Account · Charge' };
+
+export default async function DriverAccountPage() {
+  const driver = await requireDriver('/driver/account');
+  const tags = await listDriverIdTags(getDb(), driver.id);
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">Account</h1>
+      <Card>
+        <CardHeader>
+          <CardTitle>{driver.name}</CardTitle>
+          <CardDescription>{driver.email}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <h3 className="mb-2 text-sm font-medium">Your cards and app tags</h3>
+          <ul className="space-y-1 text-sm">
+            {tags.map((tag) => (
+              <li key={tag.id} className="flex min-h-11 items-center justify-between gap-2">
+                <span className="font-mono">{tag.idTag}</span>
+                {tag.status === 'Accepted' ? (
+                  <form action={blockOwnIdTagAction}>
+                    <input type="hidden" name="idTag" value={tag.idTag} />
+                    <Button type="submit" variant="outline" size="sm" aria-label={`Block ${tag.idTag}`}>
+                      Block (lost)
+                    </Button>
+                  </form>
+                ) : (
+                  <span className="text-muted-foreground">{tag.status}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+          <p className="mt-2 text-xs text-muted-foreground">Lost a card? Block it here at once; your operator can unblock it if it turns up.</p>
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Your data</CardTitle>
+          <CardDescription>Everything we keep about you: profile, cards and sessions, as a JSON file.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <Button asChild variant="outline" size="lg" className="w-full">
+            <a href="/api/driver/export" download>
+              Export my data
+            </a>
+          </Button>
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Delete account</CardTitle>
+          <CardDescription>
+            Your name, email and phone are erased and your cards blocked at once. Past sessions stay, without your name, because the operator must keep them for
+            accounting.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <DeleteAccountForm action={deleteAccountAction} />
+        </CardContent>
+      </Card>
+    </>
+  );
+}

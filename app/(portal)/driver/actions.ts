@@ -1,0 +1,112 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { formValues, type FormState } from '@/lib/actions/form-action';
+import { getCommandDeps } from '@/lib/commands/get-command-deps';
+import { getDb } from '@/lib/db/client';
+import { publicOrigin } from '@/lib/drivers/connector-qr';
+import { AppError } from '@/lib/errors';
+import { requestPasswordReset } from '@/lib/driver-portal/link-tokens';
+import { setDriverPassword, signInDriver } from '@/lib/driver-portal/driver-sign-in';
+import { requireDriver, setDriverCookie, signOutDriver } from '@/lib/driver-portal/driver-session';
+import { driverSignInSchema, requestResetSchema, setDriverPasswordSchema } from '@/lib/driver-portal/schemas';
+import { startCharging } from '@/lib/driver-portal/start-charging';
+import { stopCharging } from '@/lib/driver-portal/stop-charging';
+import { anonymiseDriver } from '@/lib/driver-portal/driver-privacy';
+import { blockOwnIdTag } from '@/lib/driver-portal/block-own-id-tag';
+import { safePortalPath } from '@/lib/driver-portal/safe-next';
+
+
+function parseForm<S extends z.ZodType>(schema: S, formData: FormData): { data: z.infer<S> } | { state: FormState } {
+  const values = formValues(formData);
+  const parsed = schema.safeParse(values);
+  if (parsed.success) return { data: parsed.data };
+  return { state: { message: 'Please correct the highlighted fields.', fieldErrors: z.flattenError(parsed.error).fieldErrors as FormState['fieldErrors'], values: { email: values.email ?? '' } } };
+}
+
+const asState = (error: unknown, values?: Record<string, string>): FormState => {
+  if (!(error instanceof AppError)) throw error;
+  return { message: error.message, fieldErrors: error.field && error.field !== 'token' ? { [error.field]: [error.message] } : undefined, values };
+};
+
+export async function driverSignInAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = parseForm(driverSignInSchema, formData);
+  if ('state' in parsed) return parsed.state;
+  const ip = (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
+  try {
+    await setDriverCookie(await signInDriver(getDb(), { ...parsed.data, ip }));
+  } catch (error) {
+    return asState(error, { email: parsed.data.email });
+  }
+  redirect(safePortalPath(formData.get('next')?.toString()));
+}
+
+export async function setDriverPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = parseForm(setDriverPasswordSchema, formData);
+  if ('state' in parsed) return parsed.state;
+  try {
+    await setDriverCookie(await setDriverPassword(getDb(), parsed.data));
+  } catch (error) {
+    return asState(error);
+  }
+  redirect('/driver');
+}
+
+export async function requestResetAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = parseForm(requestResetSchema, formData);
+  if ('state' in parsed) return parsed.state;
+  await requestPasswordReset(getDb(), { email: parsed.data.email, origin: publicOrigin(await headers()) });
+  return { ok: true, message: 'If this email belongs to a driver account, a reset link is on its way. It is valid for one hour.' };
+}
+
+export async function driverSignOutAction(): Promise<void> {
+  await signOutDriver();
+  redirect('/driver/login');
+}
+
+const connectorInput = z.object({ stationId: z.string().min(1).max(48), connectorId: z.coerce.number().int().min(1) });
+
+/** The Start button. Answers within the command timeout with a plain-language reason, or ok. */
+export async function startChargingAction(input: { stationId: string; connectorId: number }): Promise<{ ok: boolean; message?: string }> {
+  const { stationId, connectorId } = connectorInput.parse(input);
+  const driver = await requireDriver(`/c/${encodeURIComponent(stationId)}/${connectorId}`);
+  try {
+    await startCharging(getCommandDeps(), driver, { stationId, connectorId });
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+export async function stopChargingAction(transactionId: number): Promise<{ ok: boolean; message?: string }> {
+  const id = z.number().int().positive().parse(transactionId);
+  const driver = await requireDriver();
+  try {
+    await stopCharging(getCommandDeps(), driver, id);
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+export async function deleteAccountAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const driver = await requireDriver('/driver/account');
+  if (formData.get('confirm')?.toString().trim().toUpperCase() !== 'DELETE') {
+    return { message: 'Type DELETE to confirm.', fieldErrors: { confirm: ['Type DELETE to confirm.'] } };
+  }
+  await anonymiseDriver(getDb(), driver);
+  await signOutDriver();
+  redirect('/driver/login?deleted=1');
+}
+
+/** "I lost this card": the driver blocks one of their own tags (only an operator unblocks it). */
+export async function blockOwnIdTagAction(formData: FormData): Promise<void> {
+  const driver = await requireDriver('/driver/account');
+  await blockOwnIdTag(getDb(), driver, String(formData.get('idTag') ?? ''));
+  revalidatePath('/driver/account');
+}

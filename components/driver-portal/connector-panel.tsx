@@ -1,0 +1,124 @@
+'use client';
+
+import { useEffect, useState, useTransition } from 'react';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { formatDuration, formatKw, formatKwh } from '@/components/dashboard/format';
+import { formatMinorUnits } from '@/lib/pricing/currency';
+import type { DriverConnectorView } from '@/lib/driver-portal/connector-view';
+import { ConnectorSummary } from './connector-summary';
+
+type Outcome = { ok: boolean; message?: string };
+
+const POLL_MS = 2000;
+/** After an accepted start, how long to wait for StartTransaction before telling the driver. */
+const START_WAIT_MS = 60_000;
+
+/** The connector page's live part: polls its own JSON every 2 s while open; Start and Stop. */
+export function ConnectorPanel(props: {
+  initial: DriverConnectorView;
+  signedIn: boolean;
+  start: (input: { stationId: string; connectorId: number }) => Promise<Outcome>;
+  stop: (transactionId: number) => Promise<Outcome>;
+}) {
+  const { initial, signedIn } = props;
+  const router = useRouter();
+  const [view, setView] = useState(initial);
+  const [message, setMessage] = useState<string | null>(null);
+  const [startedAt, setStartedAt] = useState<number | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  const [pending, startTransition] = useTransition();
+  const url = `/api/driver/connectors/${encodeURIComponent(initial.stationId)}/${initial.connectorId}`;
+
+  useEffect(() => {
+    const timer = setInterval(async () => {
+      setNow(Date.now());
+      const response = await fetch(url, { cache: 'no-store' }).catch(() => null);
+      if (response?.ok) setView((await response.json()) as DriverConnectorView);
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [url]);
+
+  const session = view.session;
+  const waitingForStart = startedAt !== null && !session && now - startedAt < START_WAIT_MS;
+  const startTimedOut = startedAt !== null && !session && now - startedAt >= START_WAIT_MS;
+
+  const onStart = () =>
+    startTransition(async () => {
+      setMessage(null);
+      const outcome = await props.start({ stationId: view.stationId, connectorId: view.connectorId });
+      if (outcome.ok) setStartedAt(Date.now());
+      else setMessage(outcome.message ?? 'Could not start.');
+    });
+  const onStop = (transactionId: number) =>
+    startTransition(async () => {
+      setMessage(null);
+      const outcome = await props.stop(transactionId);
+      if (outcome.ok) router.push(`/driver/sessions/${transactionId}`);
+      else setMessage(outcome.message ?? 'Could not stop.');
+    });
+
+  const header = <ConnectorSummary view={view} />;
+
+  if (session) {
+    return (
+      <>
+        {header}
+        <Card>
+          <CardHeader>
+            <CardTitle>Charging</CardTitle>
+          </CardHeader>
+          <CardContent className="space-y-4">
+            <dl className="grid grid-cols-2 gap-4" aria-label="Live session">
+              <Figure label="Energy" value={formatKwh(session.energyWh)} />
+              <Figure label="Power" value={formatKw(session.powerW)} />
+              <Figure label="Duration" value={formatDuration(session.startedAt, now)} />
+              <Figure label="Cost so far" value={session.costSoFar ? formatMinorUnits(session.costSoFar.gross, session.costSoFar.currency) : '—'} />
+            </dl>
+            {message ? <Alert variant="error">{message}</Alert> : null}
+            <Button variant="destructive" size="lg" className="h-14 w-full text-lg" disabled={pending} onClick={() => onStop(session.transactionId)}>
+              {pending ? 'Stopping…' : 'Stop charging'}
+            </Button>
+          </CardContent>
+        </Card>
+      </>
+    );
+  }
+
+  return (
+    <>
+      {header}
+      <Card>
+        <CardContent className="space-y-4 pt-4 sm:pt-6">
+          {view.availability.reason && !waitingForStart ? <Alert variant="error">{view.availability.reason}</Alert> : null}
+          {message ? <Alert variant="error">{message}</Alert> : null}
+          {waitingForStart ? <Alert variant="success">Starting… the station accepted. Plug in your car if you have not yet.</Alert> : null}
+          {startTimedOut ? <Alert variant="error">The station accepted but has not started. Check the cable and try again.</Alert> : null}
+          {signedIn ? (
+            <Button size="lg" className="h-14 w-full text-lg" disabled={pending || waitingForStart || !view.availability.canStart} onClick={onStart}>
+              {pending ? 'Asking the station…' : 'Start charging'}
+            </Button>
+          ) : (
+            <Button asChild size="lg" className="h-14 w-full text-lg">
+              <Link href={`/driver/login?next=${encodeURIComponent(`/c/${view.stationId}/${view.connectorId}`)}`}>Sign in to charge</Link>
+            </Button>
+          )}
+        </CardContent>
+      </Card>
+    </>
+  );
+}
+
+function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <dt className="text-sm text-muted-foreground">{label}</dt>
+      <dd className="text-2xl font-semibold tabular-nums" aria-label={label}>
+        {value}
+      </dd>
+    </div>
+  );
+}

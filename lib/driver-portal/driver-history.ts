@@ -1,0 +1,31 @@
+import type { Db } from '../db/client';
+import { listDriverTagValues, listTransactionsForTags } from '../db/queries/driver-transactions';
+import { getTransactionWithCost, priceTransactions } from '../billing/price-transaction';
+
+/** The driver's sessions, newest first, each with its cost (final, or so far). Only their own tags. */
+export async function listDriverSessions(db: Db, driverId: string, now = new Date()) {
+  const rows = await listTransactionsForTags(db, await listDriverTagValues(db, driverId));
+  const costs = await priceTransactions(db, rows, { now });
+  return rows.map((row) => ({
+    id: row.id,
+    stationId: row.stationId,
+    connectorId: row.connectorId,
+    startedAt: row.startedAt,
+    stoppedAt: row.stoppedAt,
+    energyWh: row.meterStop === null ? null : Math.max(row.meterStop - row.meterStart, 0),
+    cost: costs.get(row.id)?.cost ?? null,
+  }));
+}
+export type DriverSessionRow = Awaited<ReturnType<typeof listDriverSessions>>[number];
+
+/**
+ * One session with its priced lines: the receipt once stopped. Undefined when it is not the
+ * driver's (someone else's session is answered as missing, never shown).
+ */
+export async function getDriverReceipt(db: Db, driverId: string, transactionId: number, now = new Date()) {
+  const tags = await listDriverTagValues(db, driverId);
+  const transaction = await getTransactionWithCost(db, transactionId, { now });
+  if (!transaction || !tags.includes(transaction.idTag)) return undefined;
+  return transaction;
+}
+export type DriverReceipt = NonNullable<Awaited<ReturnType<typeof getDriverReceipt>>>;

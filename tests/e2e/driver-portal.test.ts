@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startApp, type AppProcess } from '../support/app-process';
+import { launchBrowser, signIn } from '../support/browser';
+import { registerCsmsCommands } from '@/scripts/simulator/csms-commands';
+import { VirtualStation } from '@/scripts/simulator/virtual-station';
+
+let app: AppProcess;
+let browser: Browser;
+let admin: Page;
+let phone: BrowserContext;
+let station: VirtualStation;
+const adminUser = { email: 'ada@example.com', password: 'first admin password' };
+const password = 'my phone password';
+
+beforeAll(async () => {
+  app = await startApp({ env: { ADMIN_EMAIL: adminUser.email, ADMIN_PASSWORD: adminUser.password } });
+  // A simulated station (the `npm run simulate` code) that only charges when asked: no RFID loop runs.
+  const stats = { connected: 0, calls: 0, callErrors: 0, sessionsStarted: 0, sessionsCompleted: 0, meterValues: 0 };
+  station = new VirtualStation({ url: app.ocppUrl, identity: 'QR-SIM-1', connectors: 2, meterIntervalS: 1, speed: 60, idleS: [0, 0], idTags: [], log: () => {}, stats });
+  registerCsmsCommands(station);
+  await station.start();
+  browser = await launchBrowser();
+  admin = await browser.newPage();
+  await signIn(admin, app.baseUrl, adminUser.email, adminUser.password);
+  const tariff = await admin.request.post(`${app.baseUrl}/api/v1/tariffs`, {
+    data: { name: 'Public AC', is_default: true, currency: 'EUR', elements: [{ price_components: [{ type: 'ENERGY', price: 0.4, vat: 0, step_size: 1 }, { type: 'FLAT', price: 2, vat: 0, step_size: 1 }] }] },
+  });
+  expect(tariff.status()).toBe(201);
+  phone = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+});
+afterAll(async () => {
+  await station?.stop().catch(() => {});
+  await browser?.close();
+  await app?.stop();
+});
+
+let page: Page;
+let driverId: string;
+
+describe('the driver portal on a phone', () => {
+  it('an operator invites a driver; the driver sets a password from the link and is signed in', async () => {
+    const created = await admin.request.post(`${app.baseUrl}/api/v1/drivers`, { data: { name: 'Pia Phone', email: 'pia@example.com' } });
+    expect(created.status()).toBe(201);
+    driverId = ((await created.json()) as { id: string }).id;
+    await admin.goto(`${app.baseUrl}/drivers/${driverId}`);
+    await admin.getByRole('button', { name: 'Create invitation link' }).click();
+    const link = await admin.getByLabel('Invitation link').inputValue();
+    expect(link).toMatch(new RegExp(`^${app.baseUrl}/driver/invite/[A-Za-z0-9_-]{43}$`));
+    expect(app.output()).toContain(`[driver-portal] invitation for pia@example.com: ${link}`);
+
+    page = await phone.newPage();
+    await page.goto(link);
+    await page.getByRole('heading', { name: 'Welcome' }).waitFor();
+    await page.getByLabel('New password').fill('short');
+    await page.getByLabel('Repeat the password').fill('short');
+    await page.getByRole('button', { name: 'Set password and sign in' }).click();
+    await page.locator('#field-password-error').getByText('must be at least 10 characters').waitFor();
+    await page.getByLabel('New password').fill(password);
+    await page.getByLabel('Repeat the password').fill(password);
+    await page.getByRole('button', { name: 'Set password and sign in' }).click();
+    await page.getByRole('heading', { name: 'Hello, Pia Phone' }).waitFor();
+    await page.getByText('No sessions yet').waitFor();
+  });
+
+  it('signs out and in again with email and password', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${app.baseUrl}/driver/login`);
+    await page.getByLabel('Email').fill('pia@example.com');
+    await page.getByLabel('Password').fill('not my password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Invalid email or password.').waitFor();
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Hello, Pia Phone' }).waitFor();
+  });
+
+  it('opens the QR link, starts charging, watches the live session, stops and sees the receipt', async () => {
+    await page.goto(`${app.baseUrl}/c/QR-SIM-1/1`);
+    await page.getByRole('heading', { name: 'Connector 1' }).waitFor();
+    await page.getByTestId('connector-status').getByText('Available').waitFor();
+    await page.getByText('€0.40/kWh · €2.00 per session').waitFor();
+    // Phone first: nothing wider than the 375 px screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+    await page.getByRole('button', { name: 'Start charging' }).click();
+    await page.getByRole('heading', { name: 'Charging' }).waitFor({ timeout: 20_000 });
+    const energy = page.getByLabel('Live session').getByLabel('Energy');
+    await expect.poll(async () => parseFloat(await energy.innerText()), { timeout: 20_000 }).toBeGreaterThan(0);
+    const first = parseFloat(await energy.innerText());
+    await expect.poll(async () => parseFloat(await energy.innerText()), { timeout: 20_000 }).toBeGreaterThan(first);
+    await expect.poll(async () => page.getByLabel('Live session').getByLabel('Cost so far').innerText()).toMatch(/^€\d+\.\d\d$/);
+
+    await page.getByRole('button', { name: 'Stop charging' }).click();
+    await page.waitForURL(/\/driver\/sessions\/\d+$/);
+    const transactionId = Number(page.url().split('/').at(-1));
+    await page.getByRole('heading', { name: 'Receipt' }).waitFor();
+    await page.getByText('This session is still open').waitFor({ state: 'detached', timeout: 20_000 });
+    const priced = (await (await admin.request.get(`${app.baseUrl}/api/v1/transactions/${transactionId}`)).json()) as { cost: { gross: number; isFinal: boolean } };
+    expect(priced.cost.isFinal).toBe(true);
+    expect(priced.cost.gross).toBeGreaterThan(200);
+    expect(await page.getByTestId('receipt-total').innerText()).toBe(`€${(priced.cost.gross / 100).toFixed(2)}`);
+
+    await page.goto(`${app.baseUrl}/driver`);
+    await page.getByRole('link', { name: /QR-SIM-1 · connector 1/ }).waitFor();
+  });
+
+  it('refuses operator pages and the operator API to the driver', async () => {
+    await page.goto(`${app.baseUrl}/drivers`);
+    await page.waitForURL(/\/login/);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    expect((await page.request.get(`${app.baseUrl}/api/v1/drivers`)).status()).toBe(401);
+    expect((await page.request.get(`${app.baseUrl}/api/v1/transactions/live`)).status()).toBe(401);
+    // The driver's own data stays reachable.
+    expect((await page.request.get(`${app.baseUrl}/api/driver/export`)).status()).toBe(200);
+  });
+});
+
+describe('the station page\'s Access tab (operator) with the same simulated station', () => {
+  it('sends the local list and checks its version', async () => {
+    await admin.goto(`${app.baseUrl}/stations/QR-SIM-1?tab=access`);
+    await admin.getByTestId('local-list-state').getByText('Never sent').waitFor();
+    await admin.getByRole('button', { name: 'Send full list' }).click();
+    await admin.getByText('Full list version 1 (1 entry): the station answered Accepted.').waitFor();
+    await admin.getByTestId('local-list-state').getByText('In sync').waitFor();
+    await admin.getByRole('button', { name: 'Check version' }).click();
+    await admin.getByText('The station holds list version 1.').waitFor();
+  });
+
+  it('reserves a connector for the driver, who alone may start there, and cancels it', async () => {
+    const tags = ((await (await admin.request.get(`${app.baseUrl}/api/v1/drivers/${driverId}`)).json()) as { idTags: { idTag: string }[] }).idTags;
+    const reserveForm = admin.getByRole('form', { name: 'Reserve a connector' });
+    await reserveForm.getByLabel('Connector').fill('2');
+    await reserveForm.getByLabel('For tag').fill(tags[0]!.idTag);
+    await reserveForm.getByRole('button', { name: 'Reserve' }).click();
+    await admin.getByText(/^Reservation \d+ accepted until/).waitFor();
+    await admin.getByRole('table', { name: 'Reservations' }).getByRole('cell', { name: 'active' }).waitFor();
+
+    await page.goto(`${app.baseUrl}/c/QR-SIM-1/2`);
+    await page.getByTestId('connector-status').getByText('Reserved').waitFor();
+    expect(await page.getByRole('button', { name: 'Start charging' }).isEnabled()).toBe(true);
+
+    await admin.getByRole('table', { name: 'Reservations' }).getByRole('button', { name: 'Cancel' }).click();
+    await admin.getByRole('table', { name: 'Reservations' }).getByRole('cell', { name: 'cancelled' }).waitFor();
+    await page.getByTestId('connector-status').getByText('Available').waitFor();
+  });
+
+  it('lets the driver block a lost tag from the phone', async () => {
+    await page.goto(`${app.baseUrl}/driver/account`);
+    const [tag] = ((await (await admin.request.get(`${app.baseUrl}/api/v1/drivers/${driverId}`)).json()) as { idTags: { idTag: string }[] }).idTags;
+    await page.getByRole('button', { name: `Block ${tag!.idTag}` }).click();
+    await page.getByText('Blocked', { exact: true }).waitFor();
+    const after = (await (await admin.request.get(`${app.baseUrl}/api/v1/id-tags/${tag!.idTag}`)).json()) as { status: string };
+    expect(after.status).toBe('Blocked');
+  });
+});
