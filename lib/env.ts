@@ -28,6 +28,7 @@ export const envSchema = z
     OCPP_HEARTBEAT_INTERVAL: z.coerce.number().int().min(1).default(300),
     OCPP_OFFLINE_GRACE: z.coerce.number().int().min(0).default(60),
     OCPP_PING_INTERVAL: z.coerce.number().int().min(0).default(60),
+    OCPP_NODE_DEAD_AFTER: z.coerce.number().int().min(2).default(30),
     OCPP_CALL_TIMEOUT: z.coerce.number().int().min(1).default(30),
     OCPP_MESSAGE_LOG_RETENTION_HOURS: z.coerce.number().int().min(1).default(168),
     OCPP_MESSAGE_LOG_MAX_ROWS: z.coerce.number().int().min(1000).default(1_000_000),

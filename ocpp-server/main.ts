@@ -15,6 +15,8 @@ import { startCommandService } from './commands/command-service';
 import { builtInDataTransferVendors } from './handlers/v16/data-transfer-vendors';
 import { releaseNodeStations } from './recover-node';
 import { alertsTask } from './scheduler/alerts-task';
+import { deadNodesTask } from './scheduler/dead-nodes-task';
+import { upsertServiceHeartbeat } from '@/lib/db/queries/service-heartbeats';
 import { defaultAlertThresholds } from '@/lib/alerts/alert-rules';
 import { startScheduler } from './scheduler/scheduler';
 import { lastSeenFlushTask, messageLogRetentionTask, offlineSweepTask, serviceHeartbeatTask } from './scheduler/tasks';
@@ -31,6 +33,10 @@ const db = createDb(config.databaseUrl, { max: 10 });
 const bus = createBus(db.$client, { onError: (error) => onError(error, 'bus') });
 const released = await releaseNodeStations(db, bus, { nodeId: config.nodeId, at: startedAt, reason: 'OCPP node restarted' });
 if (released > 0) log(`OCPP server: ${released} stations left online by an earlier run of node ${config.nodeId} marked offline`);
+
+// Beat before the first station can connect: a stale row from a killed earlier run would make the
+// other nodes release the stations this run takes.
+await upsertServiceHeartbeat(db, { serviceId: `ocpp:${config.nodeId}`, kind: 'ocpp', startedAt, at: new Date(), info: { connectedStations: 0 } });
 
 const meterValues = createMeterValueWriter(db);
 const messageLog = createMessageLogWriter(db, { onError: (error) => onError(error, 'message log') });
@@ -63,7 +69,11 @@ const commands = await startCommandService({ db, bus, registry: server.registry,
 const port = await server.listen(config.host, config.port);
 const scheduler = startScheduler(
   [
-    serviceHeartbeatTask(db, { nodeId: config.nodeId, startedAt, port: () => port, registry: server.registry }),
+    serviceHeartbeatTask(db, { nodeId: config.nodeId, startedAt, port: () => port, registry: server.registry, everyMs: config.serviceHeartbeatMs }),
+    deadNodesTask(
+      { db, bus, announce: commands.announce, requeue: commands.requeue, log },
+      { staleAfterMs: config.nodeDeadAfterMs, everyMs: config.serviceHeartbeatMs },
+    ),
     lastSeenFlushTask(lastSeen),
     offlineSweepTask(server.registry, { heartbeatIntervalS: config.heartbeatIntervalS, graceS: config.offlineGraceS }),
     messageLogRetentionTask(db, config.messageLog),

@@ -1,6 +1,7 @@
 import type { CommandChannel } from '../bus/command-channel';
 import type { Db } from '../db/client';
 import { finishCommand, getCommandById, insertCommand } from '../db/queries/commands';
+import { isOcppNodeAlive } from '../db/queries/service-heartbeats';
 import { getStationById } from '../db/queries/stations';
 import { finalCommandStates, type Command } from '../db/schema';
 import { roleAllows, type Actor } from '../auth/roles';
@@ -11,11 +12,14 @@ import type { CommandWaiter } from './command-waiter';
 import { validateCommandPayload } from './validate-command-payload';
 
 export const DEFAULT_COMMAND_TIMEOUT_MS = 30_000;
+/** OCPP_NODE_DEAD_AFTER's default: a node whose heartbeat row is older is taken as dead. */
+export const DEFAULT_NODE_DEAD_AFTER_MS = 30_000;
 
 export interface CommandDeps {
   db: Db;
   channel: CommandChannel;
   waiter: CommandWaiter;
+  nodeDeadAfterMs?: number;
 }
 
 export interface SendCommandInput {
@@ -52,9 +56,12 @@ export async function sendCommand(deps: CommandDeps, actor: Actor, input: SendCo
     nodeId: station.nodeId,
   };
 
-  // Offline is known now: answer at once instead of waiting for a timeout.
-  if (!station.online || !station.nodeId) {
-    const offline = await insertCommand(db, { ...row, state: 'offline', errorCode: 'station_offline', errorDescription: 'The station is not connected' });
+  // Offline is known now: answer at once instead of waiting for a timeout. A node killed with -9
+  // leaves its stations online until a live node notices; its stale heartbeat tells already.
+  const nodeAlive = station.nodeId ? await isOcppNodeAlive(db, { nodeId: station.nodeId, staleAfterMs: deps.nodeDeadAfterMs ?? DEFAULT_NODE_DEAD_AFTER_MS }) : false;
+  if (!station.online || !station.nodeId || !nodeAlive) {
+    const errorDescription = station.online && !nodeAlive ? `The OCPP node holding the station (${station.nodeId}) stopped sending heartbeats` : 'The station is not connected';
+    const offline = await insertCommand(db, { ...row, state: 'offline', errorCode: 'station_offline', errorDescription });
     await auditCommand(db, actor, offline);
     return offline;
   }

@@ -6,10 +6,10 @@ import { terminate, type ConnectionRegistry } from '../transport/connection-regi
 import type { ScheduledTask } from './scheduler';
 
 /** Liveness of this process for GET /api/health (the web app reads it; the processes never call each other). */
-export function serviceHeartbeatTask(db: Db, input: { nodeId: string; startedAt: Date; port: () => number; registry: ConnectionRegistry }): ScheduledTask {
+export function serviceHeartbeatTask(db: Db, input: { nodeId: string; startedAt: Date; port: () => number; registry: ConnectionRegistry; everyMs: number }): ScheduledTask {
   return {
     name: 'service heartbeat',
-    everyMs: 5000,
+    everyMs: input.everyMs,
     immediate: true,
     run: () =>
       upsertServiceHeartbeat(db, {
