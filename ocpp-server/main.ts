@@ -16,6 +16,7 @@ import { builtInDataTransferVendors } from './handlers/v16/data-transfer-vendors
 import { releaseNodeStations } from './recover-node';
 import { alertsTask } from './scheduler/alerts-task';
 import { deadNodesTask } from './scheduler/dead-nodes-task';
+import { firmwareCampaignsTask } from './scheduler/firmware-campaigns-task';
 import { upsertServiceHeartbeat } from '@/lib/db/queries/service-heartbeats';
 import { defaultAlertThresholds } from '@/lib/alerts/alert-rules';
 import { startScheduler } from './scheduler/scheduler';
@@ -82,6 +83,7 @@ const scheduler = startScheduler(
       thresholds: { ...defaultAlertThresholds, offlineAfterMinutes: getEnv().ALERT_OFFLINE_MINUTES },
     }),
     commands.task,
+    firmwareCampaignsTask({ db, bus, requeue: commands.requeue }, { nodeDeadAfterMs: config.nodeDeadAfterMs }),
   ],
   onError,
 );

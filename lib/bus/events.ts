@@ -15,6 +15,7 @@ export type CsmsEvent =
   | { kind: 'alert.raised' | 'alert.cleared'; stationId: string; alertId: number }
   | { kind: 'alert.raised' | 'alert.cleared'; stationId: string; alertId: number }
   | { kind: 'command.updated'; stationId: string; commandId: number }
+  | { kind: 'firmware.updated'; campaignId: number }
   | { kind: 'resync' };
 
 export type CsmsEventKind = CsmsEvent['kind'];
