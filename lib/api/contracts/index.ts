@@ -3,6 +3,7 @@ import * as alerts from './alerts';
 import * as apiTokens from './api-tokens';
 import * as auditLog from './audit-log';
 import * as commands from './commands';
+import * as configuration from './configuration';
 import * as diagnostics from './diagnostics';
 import * as drivers from './drivers';
 import * as firmware from './firmware';
@@ -17,6 +18,6 @@ import * as transactions from './transactions';
 import * as users from './users';
 
 /** Every documented operation; new contract modules are added here to appear in /api/v1/openapi.json. */
-export const allOperations: Operation[] = [system, users, apiTokens, auditLog, events, stations, commands, messages, diagnostics, firmware, alerts, sites, tariffs, transactions, drivers, idTags].flatMap((module) =>
+export const allOperations: Operation[] = [system, users, apiTokens, auditLog, events, stations, commands, configuration, messages, diagnostics, firmware, alerts, sites, tariffs, transactions, drivers, idTags].flatMap((module) =>
   Object.values(module).filter((value): value is Operation => typeof value === 'object' && value !== null && 'method' in value && 'path' in value),
 );
