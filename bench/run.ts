@@ -13,11 +13,18 @@ import { call, closeStations, connectStations, runLoad, type LoadStation } from 
 import { cpuBetween, cpuSnapshot } from './lib/cpu';
 import { openFileLimit, rssBytes, spawnNode, stopProcess } from './lib/processes';
 import { printTable } from './lib/report';
+import { runB4 } from './b4-commands';
 
-// `npm run bench`: calibration baseline, B1 boot storm, B2 steady MeterValues load; loopback only,
-// bounded in count and time. Prints a table and writes bench/results.json.
-const { values } = parseArgs({
+// `npm run bench`: calibration baseline, B1 boot storm, B2 steady MeterValues load, B4 command round
+// trip; `npm run bench -- commands` runs B4 alone. Loopback only, bounded in count and time. Prints a
+// table and writes bench/results.json.
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
   options: {
+    /** B4: connected stations, commands timed, commands in flight. */
+    'b4-stations': { type: 'string', default: '1000' },
+    'b4-commands': { type: 'string', default: '2000' },
+    'b4-concurrency': { type: 'string', default: '1' },
     stations: { type: 'string', default: '10000' },
     seconds: { type: 'string', default: '15' },
     rate: { type: 'string', default: '3000' },
@@ -28,7 +35,12 @@ const { values } = parseArgs({
     'profile-server': { type: 'string' },
   },
 });
-const stationCount = Number(values.stations);
+const only = positionals[0];
+if (only !== undefined && only !== 'commands') {
+  console.error(`Unknown benchmark "${only}": run all with \`npm run bench\`, or B4 alone with \`npm run bench -- commands\`.`);
+  process.exit(1);
+}
+const stationCount = only === 'commands' ? Number(values['b4-stations']) : Number(values.stations);
 const seconds = Number(values.seconds);
 const rate = Number(values.rate);
 const samplesPerMessage = Number(values.samples);
@@ -68,6 +80,39 @@ process.once('SIGINT', () => void database.stop().finally(() => process.exit(130
 const results: Record<string, unknown> = { at: new Date().toISOString(), cpus: os.cpus().length, loadAverageBefore: os.loadavg()[0], stations: stationCount, samplesPerMessage };
 
 try {
+  if (only !== 'commands') await meterBenchmarks();
+  results.b4 = await commandBenchmark();
+} finally {
+  await db.$client.end();
+  await database.stop();
+}
+
+results.loadAverageAfter = os.loadavg()[0];
+fs.writeFileSync(path.join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+printTable(results);
+process.exit(0);
+
+/** B4 on a fresh OCPP server: the command round trip with `--b4-stations` connected, and the offline answer. */
+async function commandBenchmark() {
+  console.log(`B4: command round trip with ${values['b4-stations']} connected stations…`);
+  const port = await freePort();
+  const env = childProcessEnv({ DATABASE_URL: database.url, HOST: '127.0.0.1', OCPP_PORT: String(port), OCPP_NODE_ID: 'bench-b4', OCPP_HEARTBEAT_INTERVAL: '3600', OCPP_UNKNOWN_STATIONS: 'accept' });
+  const server = await spawnNode('ocpp-server/main.ts', [], env, /OCPP server listening/);
+  try {
+    return await runB4({
+      databaseUrl: database.url,
+      ocppUrl: `ws://127.0.0.1:${port}/ocpp`,
+      stationCount: Number(values['b4-stations']),
+      commands: Number(values['b4-commands']),
+      concurrency: Number(values['b4-concurrency']),
+    });
+  } finally {
+    await stopProcess(server);
+  }
+}
+
+/** Calibration baseline, B1 and B2. */
+async function meterBenchmarks() {
   // Calibration: PostgreSQL insert rates and a bare ws echo server under the same client.
   if (!values['no-baseline']) {
     console.log('baseline: insert rates…');
@@ -135,15 +180,7 @@ try {
   results.shutdownExitCode = await stopProcess(server);
   results.shutdownSeconds = (performance.now() - stopStart) / 1000;
   await closeStations(stations);
-} finally {
-  await db.$client.end();
-  await database.stop();
 }
-
-results.loadAverageAfter = os.loadavg()[0];
-fs.writeFileSync(path.join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-printTable(results);
-process.exit(0);
 
 /** Waits until the server and PostgreSQL have been (nearly) idle for a second: backlog written. */
 async function settle(cpu: () => ReturnType<typeof cpuSnapshot>) {
