@@ -40,7 +40,11 @@ if (released > 0) log(`OCPP server: ${released} stations left online by an earli
 await upsertServiceHeartbeat(db, { serviceId: `ocpp:${config.nodeId}`, kind: 'ocpp', startedAt, at: new Date(), info: { connectedStations: 0 } });
 
 const meterValues = createMeterValueWriter(db);
-const messageLog = createMessageLogWriter(db, { onError: (error) => onError(error, 'message log') });
+const messageLog = createMessageLogWriter(db, {
+  onError: (error) => onError(error, 'message log'),
+  // Once written, so the inspector that re-reads the log finds the frames.
+  onLogged: (stationIds) => stationIds.forEach((stationId) => bus.publish({ kind: 'message.logged', stationId })),
+});
 const lastSeen = createLastSeenTracker(db);
 const presence = createPresenceRecorder(db, config.nodeId);
 const stationWrites = createStationWrites(db);

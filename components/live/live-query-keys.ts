@@ -28,6 +28,8 @@ export function staleQueryKeys(event: CsmsEvent): (readonly unknown[])[] | 'all'
       return [['alerts'], ['station', event.stationId]];
     case 'command.updated':
       return [['commands', event.stationId], ['messages', event.stationId]];
+    case 'message.logged':
+      return [['messages', event.stationId]];
     case 'firmware.updated':
       return [['firmware-campaign', event.campaignId], ['firmware-campaigns']];
   }

@@ -10,7 +10,8 @@ export const GET = apiRoute(streamEventsOperation, async ({ request, query }) =>
   const stream = createSseStream({
     journal: getEventJournal(),
     lastEventId: request.headers.get('last-event-id') ?? new URL(request.url).searchParams.get('lastEventId'),
-    matches: (event) => !stations || ('stationId' in event && stations.has(event.stationId)),
+    // message.logged comes for every frame of every station: only to streams watching named stations (the inspector).
+    matches: (event) => (stations ? 'stationId' in event && stations.has(event.stationId) : event.kind !== 'message.logged'),
     signal: request.signal,
   });
   return new Response(stream, { headers: SSE_HEADERS });
