@@ -74,7 +74,7 @@ const commands = await startCommandService({ db, bus, registry: server.registry,
 const port = await server.listen(config.host, config.port);
 const scheduler = startScheduler(
   [
-    serviceHeartbeatTask(db, { nodeId: config.nodeId, startedAt, port: () => port, registry: server.registry, everyMs: config.serviceHeartbeatMs }),
+    serviceHeartbeatTask(db, { nodeId: config.nodeId, startedAt, port: () => port, registry: server.registry, everyMs: config.serviceHeartbeatMs, deadAfterMs: config.nodeDeadAfterMs, bus }),
     deadNodesTask(
       { db, bus, announce: commands.announce, requeue: commands.requeue, log },
       { staleAfterMs: config.nodeDeadAfterMs, everyMs: config.serviceHeartbeatMs },

@@ -19,6 +19,7 @@ const DEAD_AFTER_S = 3;
 let t: TestDatabase;
 let nodeA: OcppServerProcess;
 let nodeB: OcppServerProcess;
+let nodeC: OcppServerProcess | undefined;
 let deps: ReturnType<typeof commandDeps>;
 let bus: Bus;
 const events: CsmsEvent[] = [];
@@ -49,7 +50,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const client of clients) await client.close({ force: true }).catch(() => {});
-  await Promise.all([nodeA?.stop(), nodeB?.kill()]);
+  if (nodeA?.child.exitCode === null) nodeA.child.kill('SIGCONT');
+  await Promise.all([nodeA?.stop(), nodeB?.kill(), nodeC?.stop()]);
   await bus?.close();
   await deps?.close();
   await t?.drop();
@@ -99,4 +101,21 @@ it('answers a command to a station of the dead node as offline at once', async (
   const command = await dataTransfer('DEAD-2', 'still dead');
   expect(command).toMatchObject({ state: 'offline', errorCode: 'station_offline' });
   expect(received).not.toContain('DEAD-2:still dead');
+});
+
+it('a node that was only stalled (SIGSTOP) takes back the stations whose sockets it still holds', { timeout: 60_000 }, async () => {
+  nodeC = await startOcppServer({ databaseUrl: t.url, env: { OCPP_NODE_DEAD_AFTER: String(DEAD_AFTER_S), OCPP_NODE_ID: 'node-c' } });
+  nodeA.child.kill('SIGSTOP');
+  try {
+    // node-c takes the silent node-a for dead.
+    const released = await eventually(() => getStationById(t.db, 'DEAD-1'), (row) => row?.online === false, 20_000);
+    expect(released).toMatchObject({ online: false, nodeId: 'node-a' });
+  } finally {
+    nodeA.child.kill('SIGCONT');
+  }
+  // Its socket never closed: node-a beats again, notices the gap and marks the station online again.
+  const back = await eventually(() => getStationById(t.db, 'DEAD-1'), (row) => row?.online === true, 20_000);
+  expect(back).toMatchObject({ online: true, nodeId: 'node-a' });
+  expect(await dataTransfer('DEAD-1', 'after the stall')).toMatchObject({ state: 'completed', nodeId: 'node-a' });
+  expect(received).toContain('DEAD-1:after the stall');
 });
