@@ -34,6 +34,7 @@ export function CampaignForm(props: { action: Action; firmware: { id: number; la
       </div>
       <FormField id="campaign-vendor" name="vendor" label="Station vendor" defaultValue={values.vendor} errors={errors.vendor} />
       <FormField id="campaign-model" name="model" label="Station model" defaultValue={values.model} errors={errors.model} />
+      <FormField id="campaign-currentFirmware" name="currentFirmware" label="Current firmware version" defaultValue={values.currentFirmware} errors={errors.currentFirmware} hint="As reported in BootNotification." />
       <div className="space-y-1.5">
         <Label htmlFor="field-siteId">Site</Label>
         <NativeSelect id="field-siteId" name="siteId" defaultValue={values.siteId ?? ''}>

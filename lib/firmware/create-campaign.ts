@@ -28,8 +28,10 @@ export async function createCampaign(db: Db, actor: Actor, input: CreateCampaign
   if (!roleAllows(actor.role, 'operator')) throw forbidden('Starting a firmware rollout needs the operator role');
   const firmware = await getFirmwareImage(db, input.firmwareId);
   if (!firmware) throw notFound(`Firmware ${input.firmwareId} not found`);
-  const { vendor, model, siteId, stationIds } = input.selector;
-  if (!vendor && !model && !siteId && !stationIds?.length) throw badRequest('Choose the target stations: a vendor, a model, a site or a list of stations', 'selector');
+  const { vendor, model, siteId, currentFirmware, stationIds } = input.selector;
+  if (!vendor && !model && !siteId && !currentFirmware && !stationIds?.length) {
+    throw badRequest('Choose the target stations: a vendor, a model, a site, a current firmware version or a list of stations', 'selector');
+  }
   const targets = await selectStationIds(db, input.selector);
   if (targets.length === 0) throw badRequest('No accepted station matches this selection', 'selector');
   const campaign = await insertCampaign(

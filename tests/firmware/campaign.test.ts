@@ -178,6 +178,11 @@ describe('rollout campaigns', () => {
   it('refuses a campaign without targets or with an unknown firmware, naming the field', async () => {
     expect(await api('/campaigns', { role: 'operator', json: { name: 'none', firmwareId } })).toMatchObject({ status: 400, body: { error: { field: 'selector' } } });
     expect(await api('/campaigns', { role: 'operator', json: { name: 'x', firmwareId: 999, model: 'Sim-1C' } })).toMatchObject({ status: 404 });
+    // The simulated stations report firmware 1.0.0 in BootNotification.
+    expect(await api('/campaigns', { role: 'operator', json: { name: 'x', firmwareId, model: 'Sim-1C', currentFirmware: '0.9' } })).toMatchObject({ status: 400, body: { error: { field: 'selector' } } });
+    const later = new Date(Date.now() + 3_600_000).toISOString();
+    const matching = await api('/campaigns', { role: 'operator', json: { name: 'from 1.0.0', firmwareId, currentFirmware: '1.0.0', startAt: later } });
+    expect(matching.body).toMatchObject({ state: 'scheduled', counts: { total: 3 } });
     expect(await api('/campaigns', { role: 'operator', json: { name: 'x', firmwareId, batchSize: 0, model: 'Sim-1C' } })).toMatchObject({ status: 400, body: { error: { field: 'batchSize' } } });
   });
 });

@@ -40,10 +40,12 @@ export interface StationSelector {
   vendor?: string;
   model?: string;
   siteId?: string;
+  /** The firmware version the station reported in BootNotification. */
+  currentFirmware?: string;
   stationIds?: string[];
 }
 
-/** Registered, accepted stations matching every given criterion (vendor, model, site, list). */
+/** Registered, accepted stations matching every given criterion (vendor, model, site, current firmware, list). */
 export async function selectStationIds(db: Db, selector: StationSelector): Promise<string[]> {
   const rows = await db
     .select({ id: stations.id })
@@ -55,6 +57,7 @@ export async function selectStationIds(db: Db, selector: StationSelector): Promi
         selector.vendor ? eq(stations.vendor, selector.vendor) : undefined,
         selector.model ? eq(stations.model, selector.model) : undefined,
         selector.siteId ? eq(stationSites.siteId, selector.siteId) : undefined,
+        selector.currentFirmware ? eq(stations.firmwareVersion, selector.currentFirmware) : undefined,
         selector.stationIds?.length ? inArray(stations.id, selector.stationIds) : undefined,
       ),
     )

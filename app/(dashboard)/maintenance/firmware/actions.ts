@@ -17,6 +17,7 @@ const campaignForm = z.object({
   firmwareId: whole(1),
   vendor: optional,
   model: optional,
+  currentFirmware: optional,
   siteId: z.string().trim().transform((value) => value || undefined).pipe(z.uuid().optional()),
   stationIds: z
     .string()
@@ -40,10 +41,10 @@ const campaignForm = z.object({
 
 /** Starts a firmware rollout (operator) and opens its page. */
 export const createCampaignAction = formAction('operator', campaignForm, async (input, user) => {
-  const { vendor, model, siteId, stationIds, ...rest } = input;
+  const { vendor, model, siteId, currentFirmware, stationIds, ...rest } = input;
   const campaign = await createCampaign(getDb(), userActor(user), {
     ...rest,
-    selector: { vendor, model, siteId, stationIds },
+    selector: { vendor, model, siteId, currentFirmware, stationIds },
     stationTimeoutS: 3600,
     baseUrl: publicBaseUrl(await headers()),
   });

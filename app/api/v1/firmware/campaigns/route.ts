@@ -9,10 +9,10 @@ export const dynamic = 'force-dynamic';
 export const GET = apiRoute(listCampaignsOperation, async ({ db }) => ({ data: await readCampaigns(db) }));
 
 export const POST = apiRoute(createCampaignOperation, async ({ db, actor, request, body }) => {
-  const { vendor, model, siteId, stationIds, startAt, ...rest } = body;
+  const { vendor, model, siteId, currentFirmware, stationIds, startAt, ...rest } = body;
   const campaign = await createCampaign(db, requireActor(actor), {
     ...rest,
-    selector: { vendor: vendor || undefined, model: model || undefined, siteId, stationIds },
+    selector: { vendor: vendor || undefined, model: model || undefined, siteId, currentFirmware: currentFirmware || undefined, stationIds },
     startAt: startAt ? new Date(startAt) : undefined,
     baseUrl: publicBaseUrl(request.headers),
   });
