@@ -5,6 +5,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchJson } from '@/components/live/api-fetch';
 import { Badge, type BadgeVariant } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Table, TBody, THead, Td, Th, Tr } from '@/components/ui/table';
 import type { CampaignDetail } from '@/lib/firmware/read-campaigns';
 
@@ -55,11 +56,25 @@ export function CampaignProgress({ initial, canControl }: { initial: CampaignDet
           <div className="flex flex-wrap gap-2">
             {controls
               .filter((c) => (c.when as readonly string[]).includes(data.state))
-              .map((c) => (
-                <Button key={c.control} variant={c.control === 'cancel' ? 'destructive' : 'outline'} onClick={() => void control(c.control)}>
-                  {c.label}
-                </Button>
-              ))}
+              .map((c) =>
+                c.control === 'cancel' ? (
+                  // Irreversible: nothing more is sent; stations already updating cannot be called back (OCPP 1.6 has no cancel).
+                  <ConfirmDialog
+                    key={c.control}
+                    trigger={<Button variant="destructive">{c.label}</Button>}
+                    title={`Cancel ${data.name}?`}
+                    description={`${counts.pending} stations will not be updated. Stations already downloading or installing carry on.`}
+                    confirmLabel="Cancel campaign"
+                    cancelLabel="Keep it"
+                    variant="destructive"
+                    onConfirm={() => void control(c.control)}
+                  />
+                ) : (
+                  <Button key={c.control} variant="outline" onClick={() => void control(c.control)}>
+                    {c.label}
+                  </Button>
+                ),
+              )}
           </div>
         ) : null}
         {error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{error}</p> : null}

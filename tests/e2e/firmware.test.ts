@@ -44,7 +44,7 @@ it('uploads a firmware file, starts a campaign for a simulated station and sees 
 
   const form = page.getByRole('form', { name: 'New campaign' });
   await form.getByLabel('Campaign name').fill('Sim 3.1.0 rollout');
-  await form.getByLabel('Firmware').selectOption({ label: 'CSMS-Sim Sim-1C 3.1.0' });
+  await form.getByLabel('Firmware', { exact: true }).selectOption({ label: 'CSMS-Sim Sim-1C 3.1.0' });
   await form.getByLabel('Station model').fill('Sim-1C');
   await form.getByRole('button', { name: 'Start campaign' }).click();
   await page.waitForURL(/\/maintenance\/firmware\/campaigns\/\d+$/);
@@ -57,4 +57,21 @@ it('uploads a firmware file, starts a campaign for a simulated station and sees 
   expect(await row.innerText()).toContain('(1×)'); // downloaded once, from the CSMS
   expect(await page.locator('[data-count="installed"]').innerText()).toBe('1');
   await page.getByRole('progressbar', { name: 'Stations done' }).and(page.locator('[aria-valuenow="1"]')).waitFor();
+  // A finished campaign offers only a retry of failures, no pause or cancel.
+  expect(await page.getByRole('button', { name: 'Cancel' }).count()).toBe(0);
+});
+
+it('cancels a scheduled campaign after confirmation', async () => {
+  await page.goto(`${app.baseUrl}/maintenance/firmware`);
+  const form = page.getByRole('form', { name: 'New campaign' });
+  await form.getByLabel('Campaign name').fill('Tonight');
+  await form.getByLabel('Station model').fill('Sim-1C');
+  await form.getByLabel('Start (UTC)').fill('2099-01-01T02:00');
+  await form.getByRole('button', { name: 'Start campaign' }).click();
+  await page.getByRole('heading', { name: 'Tonight' }).waitFor();
+  await page.getByTestId('campaign-state').getByText('scheduled', { exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('alertdialog', { name: 'Cancel Tonight?' }).getByRole('button', { name: 'Cancel campaign' }).click();
+  await page.getByTestId('campaign-state').getByText('cancelled', { exact: true }).waitFor();
+  expect(await page.locator('[data-count="pending"]').innerText()).toBe('1');
 });
