@@ -13,14 +13,20 @@ import { call, closeStations, connectStations, runLoad, type LoadStation } from 
 import { cpuBetween, cpuSnapshot } from './lib/cpu';
 import { openFileLimit, rssBytes, spawnNode, stopProcess } from './lib/processes';
 import { printLiveTable, printTable } from './lib/report';
+import { runB4 } from './b4-commands';
 import { runLiveBench } from './live';
 
-// `npm run bench`: calibration baseline, B1 boot storm, B2 steady MeterValues load; loopback only,
-// bounded in count and time. Prints a table and writes bench/results.json.
+// `npm run bench`: calibration baseline, B1 boot storm, B2 steady MeterValues load, B4 command round
+// trip; `npm run bench -- commands` runs B4 alone. Loopback only, bounded in count and time. Prints a
+// table and writes bench/results.json.
 // `npm run bench -- live`: B3 (StatusNotification → SSE client latency) and the stations page in Chromium.
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
+    /** B4: connected stations, commands timed, commands in flight. */
+    'b4-stations': { type: 'string', default: '1000' },
+    'b4-commands': { type: 'string', default: '2000' },
+    'b4-concurrency': { type: 'string', default: '1' },
     /** Default 10,000 (B1/B2) or 1,000 (live: B3). */
     stations: { type: 'string' },
     /** live: stations seeded for the stations-page measurement. */
@@ -36,12 +42,15 @@ const { values, positionals } = parseArgs({
     'profile-server': { type: 'string' },
   },
 });
-const live = positionals[0] === 'live';
-if (positionals.length > 0 && !live) {
-  console.error(`Unknown benchmark ${positionals[0]}: \`npm run bench\` (B1, B2) or \`npm run bench -- live\` (B3, stations page).`);
+const only = positionals[0];
+if (only !== undefined && only !== 'commands' && only !== 'live') {
+  console.error(
+    `Unknown benchmark "${only}": run all with \`npm run bench\`, B4 alone with \`npm run bench -- commands\`, or B3 and the stations page with \`npm run bench -- live\`.`,
+  );
   process.exit(1);
 }
-const stationCount = Number(values.stations ?? (live ? 1000 : 10000));
+const live = only === 'live';
+const stationCount = only === 'commands' ? Number(values['b4-stations']) : Number(values.stations ?? (live ? 1000 : 10000));
 const seconds = Number(values.seconds);
 const rate = Number(values.rate);
 const samplesPerMessage = Number(values.samples);
@@ -96,6 +105,39 @@ process.once('SIGINT', () => void database.stop().finally(() => process.exit(130
 const results: Record<string, unknown> = { at: new Date().toISOString(), cpus: os.cpus().length, loadAverageBefore: os.loadavg()[0], stations: stationCount, samplesPerMessage };
 
 try {
+  if (only !== 'commands') await meterBenchmarks();
+  results.b4 = await commandBenchmark();
+} finally {
+  await db.$client.end();
+  await database.stop();
+}
+
+results.loadAverageAfter = os.loadavg()[0];
+fs.writeFileSync(path.join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+printTable(results);
+process.exit(0);
+
+/** B4 on a fresh OCPP server: the command round trip with `--b4-stations` connected, and the offline answer. */
+async function commandBenchmark() {
+  console.log(`B4: command round trip with ${values['b4-stations']} connected stations…`);
+  const port = await freePort();
+  const env = childProcessEnv({ DATABASE_URL: database.url, HOST: '127.0.0.1', OCPP_PORT: String(port), OCPP_NODE_ID: 'bench-b4', OCPP_HEARTBEAT_INTERVAL: '3600', OCPP_UNKNOWN_STATIONS: 'accept' });
+  const server = await spawnNode('ocpp-server/main.ts', [], env, /OCPP server listening/);
+  try {
+    return await runB4({
+      databaseUrl: database.url,
+      ocppUrl: `ws://127.0.0.1:${port}/ocpp`,
+      stationCount: Number(values['b4-stations']),
+      commands: Number(values['b4-commands']),
+      concurrency: Number(values['b4-concurrency']),
+    });
+  } finally {
+    await stopProcess(server);
+  }
+}
+
+/** Calibration baseline, B1 and B2. */
+async function meterBenchmarks() {
   // Calibration: PostgreSQL insert rates and a bare ws echo server under the same client.
   if (!values['no-baseline']) {
     console.log('baseline: insert rates…');
@@ -163,15 +205,7 @@ try {
   results.shutdownExitCode = await stopProcess(server);
   results.shutdownSeconds = (performance.now() - stopStart) / 1000;
   await closeStations(stations);
-} finally {
-  await db.$client.end();
-  await database.stop();
 }
-
-results.loadAverageAfter = os.loadavg()[0];
-fs.writeFileSync(path.join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-printTable(results);
-process.exit(0);
 
 /** Waits until the server and PostgreSQL have been (nearly) idle for a second: backlog written. */
 async function settle(cpu: () => ReturnType<typeof cpuSnapshot>) {

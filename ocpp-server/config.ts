@@ -20,6 +20,9 @@ export function ocppConfig(env: Env) {
     // OCPP 1.6 §4.2: a Pending/Rejected station boots again after `interval`; keep it short so an accept lands soon.
     bootRetryIntervalS: Math.min(60, env.OCPP_HEARTBEAT_INTERVAL),
     offlineGraceS: env.OCPP_OFFLINE_GRACE,
+    // Another node whose heartbeat row is older than this is dead; beats come a third of it apart (at most 5 s).
+    nodeDeadAfterMs: env.OCPP_NODE_DEAD_AFTER * 1000,
+    serviceHeartbeatMs: Math.min(5000, Math.floor((env.OCPP_NODE_DEAD_AFTER * 1000) / 3)),
     rpc: {
       maxFrameBytes: env.OCPP_MAX_FRAME_BYTES,
       callTimeoutMs: env.OCPP_CALL_TIMEOUT * 1000,

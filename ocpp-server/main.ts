@@ -20,6 +20,9 @@ import { alertsTask } from './scheduler/alerts-task';
 import { getAlertThresholds } from '@/lib/settings/get-settings';
 import { reservationExpiryTask } from './scheduler/reservations-task';
 import { localListSyncTask } from './scheduler/local-list-sync-task';
+import { deadNodesTask } from './scheduler/dead-nodes-task';
+import { firmwareCampaignsTask } from './scheduler/firmware-campaigns-task';
+import { upsertServiceHeartbeat } from '@/lib/db/queries/service-heartbeats';
 import { startScheduler } from './scheduler/scheduler';
 import { lastSeenFlushTask, messageLogRetentionTask, offlineSweepTask, serviceHeartbeatTask } from './scheduler/tasks';
 import { createOcppServer } from './server';
@@ -36,8 +39,16 @@ const bus = createBus(db.$client, { onError: (error) => onError(error, 'bus') })
 const released = await releaseNodeStations(db, bus, { nodeId: config.nodeId, at: startedAt, reason: 'OCPP node restarted' });
 if (released > 0) log(`OCPP server: ${released} stations left online by an earlier run of node ${config.nodeId} marked offline`);
 
+// Beat before the first station can connect: a stale row from a killed earlier run would make the
+// other nodes release the stations this run takes.
+await upsertServiceHeartbeat(db, { serviceId: `ocpp:${config.nodeId}`, kind: 'ocpp', startedAt, at: new Date(), info: { connectedStations: 0 } });
+
 const meterValues = createMeterValueWriter(db);
-const messageLog = createMessageLogWriter(db, { onError: (error) => onError(error, 'message log') });
+const messageLog = createMessageLogWriter(db, {
+  onError: (error) => onError(error, 'message log'),
+  // Once written, so the inspector that re-reads the log finds the frames.
+  onLogged: (stationIds) => stationIds.forEach((stationId) => bus.publish({ kind: 'message.logged', stationId })),
+});
 const lastSeen = createLastSeenTracker(db);
 const presence = createPresenceRecorder(db, config.nodeId);
 const stationWrites = createStationWrites(db);
@@ -70,7 +81,11 @@ const localListSync = localListSyncTask(db, { db, channel: ownCommandChannel, wa
 const port = await server.listen(config.host, config.port);
 const scheduler = startScheduler(
   [
-    serviceHeartbeatTask(db, { nodeId: config.nodeId, startedAt, port: () => port, registry: server.registry }),
+    serviceHeartbeatTask(db, { nodeId: config.nodeId, startedAt, port: () => port, registry: server.registry, everyMs: config.serviceHeartbeatMs, deadAfterMs: config.nodeDeadAfterMs, bus }),
+    deadNodesTask(
+      { db, bus, announce: commands.announce, requeue: commands.requeue, log },
+      { staleAfterMs: config.nodeDeadAfterMs, everyMs: config.serviceHeartbeatMs },
+    ),
     lastSeenFlushTask(lastSeen),
     offlineSweepTask(server.registry, { heartbeatIntervalS: config.heartbeatIntervalS, graceS: config.offlineGraceS }),
     messageLogRetentionTask(db, config.messageLog),
@@ -81,6 +96,7 @@ const scheduler = startScheduler(
     reservationExpiryTask(db, getEnv().RESERVATION_EXPIRY_INTERVAL * 1000),
     ...(getEnv().LOCAL_LIST_SYNC_INTERVAL > 0 ? [localListSync] : []),
     commands.task,
+    firmwareCampaignsTask({ db, bus, requeue: commands.requeue }, { nodeDeadAfterMs: config.nodeDeadAfterMs }),
   ],
   onError,
 );

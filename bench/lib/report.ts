@@ -1,3 +1,5 @@
+import type { B4Result } from '../b4-commands';
+
 interface Run {
   messages: number;
   errors: number;
@@ -12,9 +14,37 @@ const n = (value: unknown, digits = 0) => (typeof value === 'number' && Number.i
 export function printTable(results: Record<string, unknown>): void {
   const inserts = (results.inserts ?? { singleRowsPerSecond: NaN, batchedRowsPerSecond: NaN }) as { singleRowsPerSecond: number; batchedRowsPerSecond: number };
   const echo = (results.echo ?? { perSecond: NaN, p50Ms: NaN, p99Ms: NaN, errors: NaN, messages: 0 }) as Run;
-  const b1 = results.b1 as { seconds: number; bytesPerConnection: number; rssMiB: number };
-  const b2 = results.b2 as { atRate: Run; saturated: Run; persistedSamples: number; expectedSamples: number; ratioToBaseline: number; serverSideAtRate?: { p50: number; p99: number } };
-  const rows: [string, string, string][] = [
+  const b1 = results.b1 as { seconds: number; bytesPerConnection: number; rssMiB: number } | undefined;
+  const b2 = results.b2 as { atRate: Run; saturated: Run; persistedSamples: number; expectedSamples: number; ratioToBaseline: number; serverSideAtRate?: { p50: number; p99: number } } | undefined;
+  const b4 = results.b4 as B4Result | undefined;
+  const rows: [string, string, string][] = [];
+  if (b1 && b2) rows.push(...meterRows(results, inserts, echo, b1, b2));
+  if (b4) {
+    const { roundTrip: rt, offline } = b4;
+    rows.push(
+      [`B4 command round trip (${n(b4.stations)} stations, ${rt.concurrency} in flight)`, `p50 ${n(rt.p50Ms, 1)} ms, p99 ${n(rt.p99Ms, 1)} ms, max ${n(rt.maxMs, 1)} ms (${n(rt.commands)} commands, ${rt.failures} failed)`, 'p99 < 50 ms'],
+      ['B4 offline station → 409 station_offline', `p50 ${n(offline.p50Ms, 1)} ms, p99 ${n(offline.p99Ms, 1)} ms`, '< 100 ms'],
+    );
+  }
+  printRows(rows, results);
+}
+
+function printRows(rows: [string, string, string][], results: Record<string, unknown>): void {
+  const width = Math.max(...rows.map((r) => r[0].length));
+  const width2 = Math.max(...rows.map((r) => r[1].length));
+  console.log(`\n${'measure'.padEnd(width)}  ${'result'.padEnd(width2)}  target`);
+  for (const [label, value, target] of rows) console.log(`${label.padEnd(width)}  ${value.padEnd(width2)}  ${target}`);
+  console.log(`\nload average (1 min) before/after: ${n(results.loadAverageBefore, 2)} / ${n(results.loadAverageAfter, 2)} on ${n(results.cpus)} CPUs; written to bench/results.json`);
+}
+
+function meterRows(
+  results: Record<string, unknown>,
+  inserts: { singleRowsPerSecond: number; batchedRowsPerSecond: number },
+  echo: Run,
+  b1: { seconds: number; bytesPerConnection: number; rssMiB: number },
+  b2: { atRate: Run; saturated: Run; persistedSamples: number; expectedSamples: number; ratioToBaseline: number; serverSideAtRate?: { p50: number; p99: number } },
+): [string, string, string][] {
+  return [
     ['PostgreSQL single-row inserts', `${n(inserts.singleRowsPerSecond)} rows/s`, ''],
     ['PostgreSQL batched inserts (1,000/stmt)', `${n(inserts.batchedRowsPerSecond)} rows/s`, ''],
     ['bare ws echo (closed loop)', `${n(echo.perSecond)} msg/s, p50 ${n(echo.p50Ms, 1)} ms, p99 ${n(echo.p99Ms, 1)} ms`, ''],
@@ -28,15 +58,6 @@ export function printTable(results: Record<string, unknown>): void {
     ['errors (echo / B2 rate / B2 saturated)', `${echo.errors} / ${b2.atRate.errors} / ${b2.saturated.errors}`, '0'],
     ['SIGTERM with all stations connected → exit', `${n(results.shutdownSeconds, 1)} s (exit code ${String(results.shutdownExitCode)})`, 'exit 0'],
   ];
-  printRows(rows, results);
-}
-
-function printRows(rows: [string, string, string][], results: Record<string, unknown>): void {
-  const width = Math.max(...rows.map((r) => r[0].length));
-  const width2 = Math.max(...rows.map((r) => r[1].length));
-  console.log(`\n${'measure'.padEnd(width)}  ${'result'.padEnd(width2)}  target`);
-  for (const [label, value, target] of rows) console.log(`${label.padEnd(width)}  ${value.padEnd(width2)}  ${target}`);
-  console.log(`\nload average (1 min) before/after: ${n(results.loadAverageBefore, 2)} / ${n(results.loadAverageAfter, 2)} on ${n(results.cpus)} CPUs; written to bench/results.json`);
 }
 
 type Spread = { n: number; p50: number; p99: number; max: number };

@@ -45,7 +45,7 @@ function LiveEvents({ children }: { children: ReactNode }) {
     };
     const kinds: CsmsEvent['kind'][] = [
       'station.connected', 'station.disconnected', 'station.updated', 'connector.status',
-      'transaction.started', 'transaction.stopped', 'transaction.updated', 'meter.values', 'idTag.updated', 'alert.raised', 'alert.cleared', 'command.updated', 'resync',
+      'transaction.started', 'transaction.stopped', 'transaction.updated', 'meter.values', 'idTag.updated', 'alert.raised', 'alert.cleared', 'command.updated', 'firmware.updated', 'resync',
     ];
     for (const kind of kinds) source.addEventListener(kind, onEvent);
     let everConnected = false;

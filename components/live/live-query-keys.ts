@@ -4,7 +4,8 @@ import type { CsmsEvent } from '@/lib/bus/events';
  * Which cached queries an event makes stale. Events carry ids, not state (NOTIFY payloads are
  * small and at-most-once), so the affected queries are re-read. Query keys start with the area:
  * ['overview'], ['stations'], ['station', id], ['sessions'], ['id-tags'],
- * ['commands', stationId], ['messages', stationId], ['diagnostics', stationId].
+ * ['commands', stationId], ['messages', stationId], ['diagnostics', stationId],
+ * ['firmware-campaign', campaignId], ['firmware-campaigns'].
  */
 export function staleQueryKeys(event: CsmsEvent): (readonly unknown[])[] | 'all' {
   switch (event.kind) {
@@ -27,5 +28,9 @@ export function staleQueryKeys(event: CsmsEvent): (readonly unknown[])[] | 'all'
       return [['alerts'], ['station', event.stationId]];
     case 'command.updated':
       return [['commands', event.stationId], ['messages', event.stationId]];
+    case 'message.logged':
+      return [['messages', event.stationId]];
+    case 'firmware.updated':
+      return [['firmware-campaign', event.campaignId], ['firmware-campaigns']];
   }
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useState } from 'react';
 import type { CommandActionResult } from '@/app/(dashboard)/stations/[stationId]/command-actions';
 import { Badge } from '@/components/ui/badge';
@@ -47,7 +48,12 @@ export function ConfigurationTable({ stationId, configuration, blocker }: { stat
         <TBody>
           {rows.map((entry) => (
             <Tr key={entry.key} data-config-key={entry.key}>
-              <Td className="font-mono text-xs">{entry.key}</Td>
+              <Td className="font-mono text-xs">
+                {entry.key}{' '}
+                <Link className="font-sans text-muted-foreground underline underline-offset-2" href={`/maintenance/configuration?station=${encodeURIComponent(stationId)}&key=${encodeURIComponent(entry.key)}`}>
+                  compare
+                </Link>
+              </Td>
               <Td className="min-w-56">
                 {entry.readonly ? (
                   <span className="font-mono text-xs break-all">{entry.value ?? ''}</span>

@@ -10,12 +10,13 @@ import { NativeSelect } from '@/components/ui/native-select';
 import { Table, TBody, THead, Th, Tr } from '@/components/ui/table';
 import { Field } from './field';
 import { MessageRow, type MessageJson } from './message-row';
+import { useMessageEvents } from './use-message-events';
 
 const PAGE = 100;
 
 /**
- * The station's frames from the message log. Live: station events invalidate it, and it also
- * polls every 3 s (a Heartbeat or DataTransfer raises no event). Older pages stop the live view.
+ * The station's frames from the message log. Live without polling: every batch of the station's
+ * frames written to the log raises `message.logged`. Older pages stop the live view.
  */
 export function MessageLogView({ stationId }: { stationId: string }) {
   const [direction, setDirection] = useState('');
@@ -31,9 +32,9 @@ export function MessageLogView({ stationId }: { stationId: string }) {
   const { data, error, isFetching } = useQuery({
     queryKey: ['messages', stationId, query.toString()],
     queryFn: () => fetchJson<{ data: MessageJson[] }>(`/api/v1/stations/${encodeURIComponent(stationId)}/messages?${query}`),
-    refetchInterval: live ? 3000 : false,
     placeholderData: (previous) => previous,
   });
+  useMessageEvents(stationId, live);
   const rows = data?.data ?? [];
   return (
     <Card>

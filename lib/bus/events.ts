@@ -15,6 +15,9 @@ export type CsmsEvent =
   | { kind: 'alert.raised' | 'alert.cleared'; stationId: string; alertId: number }
   | { kind: 'alert.raised' | 'alert.cleared'; stationId: string; alertId: number }
   | { kind: 'command.updated'; stationId: string; commandId: number }
+  | { kind: 'firmware.updated'; campaignId: number }
+  /** Frames of the station were written to the message log (the inspector re-reads it). */
+  | { kind: 'message.logged'; stationId: string }
   | { kind: 'resync' };
 
 export type CsmsEventKind = CsmsEvent['kind'];

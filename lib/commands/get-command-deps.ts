@@ -1,5 +1,6 @@
 import { getCommandChannel } from '../bus/get-command-channel';
 import { getDb } from '../db/client';
+import { getEnv } from '../env';
 import { createCommandWaiter, type CommandWaiter } from './command-waiter';
 import type { CommandDeps } from './send-command';
 
@@ -9,5 +10,5 @@ const globalForWaiter = globalThis as unknown as { csmsCommandWaiter?: CommandWa
 export function getCommandDeps(): CommandDeps {
   const channel = getCommandChannel();
   globalForWaiter.csmsCommandWaiter ??= createCommandWaiter(channel);
-  return { db: getDb(), channel, waiter: globalForWaiter.csmsCommandWaiter };
+  return { db: getDb(), channel, waiter: globalForWaiter.csmsCommandWaiter, nodeDeadAfterMs: getEnv().OCPP_NODE_DEAD_AFTER * 1000 };
 }

@@ -1,5 +1,5 @@
-/** The one-time token in a CSMS-hosted upload URL (GetDiagnostics `location`, §5.9). */
-const uploadToken = /(\/api\/v1\/diagnostics\/upload\/)[A-Za-z0-9_-]+/g;
+/** The one-time token in a CSMS-hosted upload URL (GetDiagnostics `location`, §5.9) or firmware download URL (UpdateFirmware, §5.19). */
+const uploadToken = /(\/api\/v1\/(?:diagnostics\/upload|firmware\/download)\/)[A-Za-z0-9_-]+/g;
 
 /**
  * Hides upload tokens from what people read (history, audit log, message inspector): the token

@@ -1,72 +1,45 @@
 import type { CommandChannel } from '../bus/command-channel';
+import type { Actor } from '../auth/roles';
 import type { Db } from '../db/client';
-import { finishCommand, getCommandById, insertCommand } from '../db/queries/commands';
-import { getStationById } from '../db/queries/stations';
+import { finishCommand, getCommandById } from '../db/queries/commands';
 import { finalCommandStates, type Command } from '../db/schema';
-import { roleAllows, type Actor } from '../auth/roles';
-import { conflict, forbidden, notFound } from '../errors';
 import { auditCommand } from './audit-command';
-import type { CommandAction } from './command-catalog';
 import type { CommandWaiter } from './command-waiter';
-import { validateCommandPayload } from './validate-command-payload';
+import { createCommand, DEFAULT_COMMAND_TIMEOUT_MS, type CreateCommandInput } from './create-command';
 
-export const DEFAULT_COMMAND_TIMEOUT_MS = 30_000;
+export { DEFAULT_COMMAND_TIMEOUT_MS, DEFAULT_NODE_DEAD_AFTER_MS } from './create-command';
 
 export interface CommandDeps {
   db: Db;
   channel: CommandChannel;
   waiter: CommandWaiter;
+  nodeDeadAfterMs?: number;
 }
 
-export interface SendCommandInput {
-  stationId: string;
-  action: CommandAction;
-  payload: unknown;
-  timeoutMs?: number;
-}
+export type SendCommandInput = CreateCommandInput;
 
 /**
  * Sends a CSMS-initiated OCPP 1.6 call (§5) through whichever OCPP node holds the station's socket
  * and waits for its outcome: the row is queued, a NOTIFY wakes the node, the node NOTIFYs back.
  * Returns the finished row in every case the station is concerned with (completed, rejected,
- * failed, timed_out, offline); throws an AppError only before anything was queued (400 invalid
- * payload, 403 viewer, 404 unknown station, 409 station_rejected).
+ * failed, timed_out, offline — offline at once, without waiting for a timeout); throws an AppError
+ * only before anything was queued (see createCommand).
  */
 export async function sendCommand(deps: CommandDeps, actor: Actor, input: SendCommandInput): Promise<Command> {
   const { db } = deps;
-  if (!roleAllows(actor.role, 'operator')) throw forbidden('Sending commands to stations needs the operator role');
-  validateCommandPayload(input.action, input.payload);
-  const station = await getStationById(db, input.stationId);
-  if (!station) throw notFound(`Station ${input.stationId} not found`);
-  // OCPP 1.6 §4.2: a station whose boot was Rejected is not in service with us; it answers nothing useful.
-  if (station.registrationStatus === 'rejected') throw conflict('station_rejected', `Station ${station.id} is rejected: accept it before sending commands`);
-  const timeoutMs = input.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
-  const row = {
-    actorType: actor.type,
-    actorId: actor.id,
-    actorLabel: actor.label,
-    stationId: station.id,
-    action: input.action,
-    payload: input.payload,
-    timeoutMs,
-    nodeId: station.nodeId,
-  };
-
-  // Offline is known now: answer at once instead of waiting for a timeout.
-  if (!station.online || !station.nodeId) {
-    const offline = await insertCommand(db, { ...row, state: 'offline', errorCode: 'station_offline', errorDescription: 'The station is not connected' });
-    await auditCommand(db, actor, offline);
-    return offline;
+  const queued = await createCommand(deps, actor, input);
+  if (queued.state !== 'queued') {
+    await auditCommand(db, actor, queued);
+    return queued;
   }
-
-  const queued = await insertCommand(db, { ...row, state: 'queued' });
+  const timeoutMs = input.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
   const waiting = deps.waiter.wait(queued.id, {
     timeoutMs,
     recheck: async () => finalCommandStates.includes((await getCommandById(db, queued.id))?.state ?? 'queued'),
   });
   try {
     await waiting.ready;
-    await deps.channel.notifyQueued({ commandId: queued.id, stationId: station.id, nodeId: station.nodeId });
+    await deps.channel.notifyQueued({ commandId: queued.id, stationId: queued.stationId, nodeId: queued.nodeId });
   } catch (error) {
     await finishCommand(db, queued.id, ['queued'], { state: 'failed', errorCode: 'NotifyFailed', errorDescription: 'Could not notify the OCPP server' });
     throw error;

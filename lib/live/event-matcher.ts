@@ -14,9 +14,11 @@ export interface EventFilter {
 export function eventMatcher(filter: EventFilter): (event: CsmsEvent) => boolean {
   const stations = filter.stationIds ? new Set(filter.stationIds) : null;
   const sites = filter.siteIds ? new Set(filter.siteIds) : null;
-  if (!stations && !sites) return () => true;
+  // message.logged comes for every frame of every station: only to streams watching named stations (the inspector).
+  if (!stations && !sites) return (event) => event.kind !== 'message.logged';
   return (event) => {
     if (!('stationId' in event)) return false;
+    if (event.kind === 'message.logged' && !stations) return false;
     if (stations && !stations.has(event.stationId)) return false;
     if (sites) {
       const site = filter.siteOf(event.stationId);

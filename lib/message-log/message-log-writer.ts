@@ -11,11 +11,20 @@ export const MAX_LOGGED_FRAME_CHARS = 65_536;
  * delays a CALLRESULT. If the database falls behind by `maxQueued` rows, new rows are dropped
  * (and counted) rather than letting memory grow.
  */
-export function createMessageLogWriter(db: Db, options: { maxQueued?: number; onError?: (error: unknown) => void } = {}) {
+export function createMessageLogWriter(
+  db: Db,
+  options: { maxQueued?: number; onError?: (error: unknown) => void; /** After a batch is written: the stations it had frames of. */ onLogged?: (stationIds: string[]) => void } = {},
+) {
   const maxQueued = options.maxQueued ?? 100_000;
   const onError = options.onError ?? ((error) => console.error('[message-log]', error));
   // Big batches, one at a time: the log must not take the database from the replies' writes.
-  const batcher = createBatcher<MessageLogRow>((rows) => insertMessageLogRows(db, rows), { maxBatch: 5000, maxInFlight: 1 });
+  const batcher = createBatcher<MessageLogRow>(
+    async (rows) => {
+      await insertMessageLogRows(db, rows);
+      options.onLogged?.([...new Set(rows.map((row) => row.stationId))]);
+    },
+    { maxBatch: 5000, maxInFlight: 1 },
+  );
   let dropped = 0;
   return {
     record(row: MessageLogRow) {

@@ -1,5 +1,5 @@
 import type { Bus } from '@/lib/bus/bus';
-import { createCommandChannel } from '@/lib/bus/command-channel';
+import { createCommandChannel, type CommandQueued } from '@/lib/bus/command-channel';
 import type { Db, DbClient } from '@/lib/db/client';
 import { expireOverdueCommands, failNodeCommands, listClaimableCommands } from '@/lib/db/queries/commands';
 import type { ScheduledTask } from '../scheduler/scheduler';
@@ -21,6 +21,8 @@ export async function startCommandService(deps: { db: DbClient; bus: Bus; regist
   await dispatcher.start();
   return {
     task: commandSweepTask(deps.db, dispatcher, deps),
+    announce: dispatcher.announce,
+    requeue: (message: CommandQueued) => channel.notifyQueued(message),
     /** After the sockets are closed (that ends the calls in flight): nothing of this node stays open. */
     async stop(): Promise<void> {
       await dispatcher.stop();

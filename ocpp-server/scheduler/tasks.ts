@@ -1,24 +1,39 @@
 import type { Db } from '@/lib/db/client';
 import { pruneMessageLog } from '@/lib/db/queries/message-log';
+import type { Bus } from '@/lib/bus/bus';
 import { upsertServiceHeartbeat } from '@/lib/db/queries/service-heartbeats';
+import { reclaimNodeStations } from '@/lib/db/queries/stations';
 import type { LastSeenTracker } from '@/lib/stations/last-seen-tracker';
 import { terminate, type ConnectionRegistry } from '../transport/connection-registry';
 import type { ScheduledTask } from './scheduler';
 
-/** Liveness of this process for GET /api/health (the web app reads it; the processes never call each other). */
-export function serviceHeartbeatTask(db: Db, input: { nodeId: string; startedAt: Date; port: () => number; registry: ConnectionRegistry }): ScheduledTask {
+/**
+ * Liveness of this process for GET /api/health and for the other nodes (a node whose row stops
+ * moving is taken as dead and its stations are released). A node that was only stalled (a long
+ * pause, a database outage) finds its live sockets' stations marked offline: it takes them back.
+ */
+export function serviceHeartbeatTask(db: Db, input: { nodeId: string; startedAt: Date; port: () => number; registry: ConnectionRegistry; everyMs: number; deadAfterMs: number; bus: Bus }): ScheduledTask {
+  let lastBeat: number | undefined;
   return {
     name: 'service heartbeat',
-    everyMs: 5000,
+    everyMs: input.everyMs,
     immediate: true,
-    run: () =>
-      upsertServiceHeartbeat(db, {
+    async run() {
+      const now = Date.now();
+      await upsertServiceHeartbeat(db, {
         serviceId: `ocpp:${input.nodeId}`,
         kind: 'ocpp',
         startedAt: input.startedAt,
-        at: new Date(),
+        at: new Date(now),
         info: { connectedStations: input.registry.size, port: input.port() },
-      }),
+      });
+      // Only after a gap long enough for another node to have judged this one dead.
+      const stalled = lastBeat !== undefined && now - lastBeat >= input.deadAfterMs;
+      lastBeat = now;
+      if (!stalled) return;
+      const held = [...input.registry.all()].map((connection) => connection.session.stationId);
+      for (const stationId of await reclaimNodeStations(db, { nodeId: input.nodeId, stationIds: held })) input.bus.publish({ kind: 'station.connected', stationId });
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import type { StopReason } from '@/lib/ocpp/v16/types';
 import { chargeSession } from './charging-session';
 import { uploadDiagnostics } from './diagnostics-upload';
+import { updateFirmware } from './firmware-update';
 import { securityCommands } from './security-commands';
 import type { VirtualStation } from './virtual-station';
 
@@ -67,10 +68,8 @@ const commands: Record<string, CommandHandler> = {
     later(() => uploadDiagnostics(station, String(p.location), fileName));
     return { fileName };
   },
-  UpdateFirmware(station) {
-    later(async () => {
-      for (const status of ['Downloading', 'Downloaded', 'Installing', 'Installed']) await station.send('FirmwareStatusNotification', { status });
-    });
+  UpdateFirmware(station, p) {
+    later(() => updateFirmware(station, String(p.location)));
     return {};
   },
   TriggerMessage(station, p) {

@@ -64,7 +64,7 @@ const requests: [CommandAction, () => object][] = [
   ['TriggerMessage', () => ({ requestedMessage: 'Heartbeat' })],
   ['DataTransfer', () => ({ vendorId: 'com.example', messageId: 'ping', data: 'x' })],
   ['GetDiagnostics', () => ({ location: 'ftp://csms.example/upload' })],
-  ['UpdateFirmware', () => ({ location: 'https://csms.example/fw.bin', retrieveDate: soon() })],
+  ['UpdateFirmware', () => ({ location: 'ftp://csms.example/fw.bin', retrieveDate: soon() })],
   ['SendLocalList', () => ({ listVersion: 4, updateType: 'Full', localAuthorizationList: [{ idTag: 'LOCAL-1', idTagInfo: { status: 'Accepted' } }] })],
   ['GetLocalListVersion', () => ({})],
   ['ReserveNow', () => ({ connectorId: 1, expiryDate: soon(), idTag: 'REMOTE', reservationId: 9 })],

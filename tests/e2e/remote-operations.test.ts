@@ -98,6 +98,18 @@ describe('remote operations in a browser', () => {
     ]);
   });
 
+  it('shows a new frame in the inspector as soon as it is logged, without polling or reloading', async () => {
+    await page.getByLabel('Filter by action').fill('Heartbeat');
+    const rows = page.getByRole('table', { name: 'OCPP messages' }).locator('tbody tr');
+    await expect.poll(() => rows.filter({ hasText: 'Heartbeat' }).count()).toBe(0);
+    // A Heartbeat raises no station event: only message.logged can bring it to the page.
+    await station.call('Heartbeat', {});
+    await expect.poll(() => rows.allInnerTexts(), { timeout: 10_000 }).toEqual([
+      expect.stringMatching(/CSMS → station\s+CALLRESULT\s+Heartbeat/),
+      expect.stringMatching(/station → CSMS\s+CALL\s+Heartbeat/),
+    ]);
+  });
+
   it('requests diagnostics from a simulated station, which uploads them to the CSMS-hosted URL; the file is listed for download', async () => {
     const stats = { connected: 0, calls: 0, callErrors: 0, sessionsStarted: 0, sessionsCompleted: 0, meterValues: 0 };
     const simulated = new VirtualStation({ url: app.ocppUrl, identity: 'SIM-DIAG', connectors: 1, meterIntervalS: 60, speed: 1, idleS: [3600, 3600], idTags: [], log: () => {}, stats });

@@ -19,7 +19,15 @@ export default async function MaintenancePage() {
   const commands = (await listRecentCommands(getDb(), { limit: 100 })).map(commandView);
   return (
     <>
-      <PageHeader title="Maintenance" description="Remote commands sent to stations (OCPP 1.6 §5), newest first. Send one from a station's Maintenance tab." />
+      <PageHeader
+        title="Maintenance"
+        description="Remote commands sent to stations (OCPP 1.6 §5), newest first. Send one from a station's Maintenance tab."
+        actions={
+          <Link className="text-sm underline underline-offset-2" href="/maintenance/firmware">
+            Firmware and campaigns
+          </Link>
+        }
+      />
       {commands.length === 0 ? (
         <EmptyState title="No commands sent yet" description="Open a station and use its Maintenance tab to reset it, unlock a connector, change its availability or configuration." />
       ) : (

@@ -4,8 +4,10 @@ import * as apiTokens from './api-tokens';
 import * as auditLog from './audit-log';
 import * as commands from './commands';
 import * as csv from './csv';
+import * as configuration from './configuration';
 import * as diagnostics from './diagnostics';
 import * as drivers from './drivers';
+import * as firmware from './firmware';
 import * as events from './events';
 import * as messages from './messages';
 import * as idTags from './id-tags';
@@ -20,6 +22,6 @@ import * as transactions from './transactions';
 import * as users from './users';
 
 /** Every documented operation; new contract modules are added here to appear in /api/v1/openapi.json. */
-export const allOperations: Operation[] = [system, users, apiTokens, auditLog, events, stations, commands, messages, diagnostics, security, alerts, sites, tariffs, transactions, drivers, idTags, localLists, reservations, csv].flatMap((module) =>
+export const allOperations: Operation[] = [system, users, apiTokens, auditLog, events, stations, commands, configuration, messages, diagnostics, security, firmware, alerts, sites, tariffs, transactions, drivers, idTags, localLists, reservations, csv].flatMap((module) =>
   Object.values(module).filter((value): value is Operation => typeof value === 'object' && value !== null && 'method' in value && 'path' in value),
 );

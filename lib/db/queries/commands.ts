@@ -144,3 +144,17 @@ export function expireOverdueCommands(db: Db, input: { graceMs: number }): Promi
     .where(and(inArray(commands.state, ['queued', 'sending']), sql`${commands.expiresAt} < now() - make_interval(secs => ${input.graceMs / 1000})`))
     .returning();
 }
+
+/**
+ * Queued commands addressed to `nodeId` whose station is online on another node now: addressed to
+ * that node instead (the caller re-announces them), so a station that moved is still reached.
+ */
+export async function readdressNodeCommands(db: Db, input: { nodeId: string }): Promise<Pick<Command, 'id' | 'stationId' | 'nodeId'>[]> {
+  const rows = await db.execute<{ id: string; station_id: string; node_id: string }>(sql`
+    update ${commands} c set node_id = s.node_id
+    from ${stations} s
+    where s.id = c.station_id and s.online and s.node_id <> ${input.nodeId}
+      and c.node_id = ${input.nodeId} and c.state = 'queued' and c.expires_at > now()
+    returning c.id, c.station_id, c.node_id`);
+  return rows.map((row) => ({ id: Number(row.id), stationId: row.station_id, nodeId: row.node_id }));
+}

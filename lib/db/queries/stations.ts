@@ -164,3 +164,17 @@ export async function setNodeStationsOffline(db: Db, nodeId: string): Promise<st
     .returning({ id: stations.id });
   return rows.map((row) => row.id);
 }
+
+/**
+ * Back online: the stations whose sockets this node holds but which the database shows offline while
+ * still on this node (another node took it for dead during a stall). Returns their ids.
+ */
+export async function reclaimNodeStations(db: Db, input: { nodeId: string; stationIds: string[] }): Promise<string[]> {
+  if (input.stationIds.length === 0) return [];
+  const rows = await db
+    .update(stations)
+    .set({ online: true })
+    .where(and(sql`${stations.id} in (select json_array_elements_text(${JSON.stringify(input.stationIds)}::json))`, eq(stations.nodeId, input.nodeId), eq(stations.online, false)))
+    .returning({ id: stations.id });
+  return rows.map((row) => row.id);
+}

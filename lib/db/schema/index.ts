@@ -11,3 +11,4 @@ export * from './security';
 export * from './driver-portal';
 export * from './local-lists';
 export * from './reservations';
+export * from './firmware';
