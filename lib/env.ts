@@ -32,6 +32,7 @@ export const envSchema = z
     OCPP_MESSAGE_LOG_RETENTION_HOURS: z.coerce.number().int().min(1).default(168),
     OCPP_MESSAGE_LOG_MAX_ROWS: z.coerce.number().int().min(1000).default(1_000_000),
     ALERT_EVALUATION_INTERVAL: z.coerce.number().int().min(1).default(30),
+    ANALYTICS_ROLLUP_INTERVAL: z.coerce.number().int().min(10).default(300),
     ALERT_OFFLINE_MINUTES: z.coerce.number().min(0).default(5),
     NEXTAUTH_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     NEXTAUTH_URL: optionalText.pipe(z.url().optional()),

@@ -15,6 +15,7 @@ import { startCommandService } from './commands/command-service';
 import { builtInDataTransferVendors } from './handlers/v16/data-transfer-vendors';
 import { releaseNodeStations } from './recover-node';
 import { alertsTask } from './scheduler/alerts-task';
+import { rollupsTask } from './scheduler/rollups-task';
 import { defaultAlertThresholds } from '@/lib/alerts/alert-rules';
 import { startScheduler } from './scheduler/scheduler';
 import { lastSeenFlushTask, messageLogRetentionTask, offlineSweepTask, serviceHeartbeatTask } from './scheduler/tasks';
@@ -71,6 +72,7 @@ const scheduler = startScheduler(
       everyMs: getEnv().ALERT_EVALUATION_INTERVAL * 1000,
       thresholds: { ...defaultAlertThresholds, offlineAfterMinutes: getEnv().ALERT_OFFLINE_MINUTES },
     }),
+    rollupsTask(db, { everyMs: getEnv().ANALYTICS_ROLLUP_INTERVAL * 1000 }),
     commands.task,
   ],
   onError,
