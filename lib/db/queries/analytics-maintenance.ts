@@ -1,9 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 
 /** postgres-js binds strings, not Dates, inside raw sql templates. */
 const iso = (at: Date) => at.toISOString();
-import { transactionRevenue } from '../schema';
+import { transactionRevenue, uptimeExemptions } from '../schema';
 import type { PricingTransaction } from '../../billing/transaction-timeline';
 
 const FIGURES = sql.raw(`observed_seconds, charging_seconds, idle_seconds, available_seconds, unavailable_seconds, faulted_seconds,
@@ -122,6 +122,10 @@ export async function findTouchedSince(db: Db, mark: { statusHistoryId: number; 
     select least(
       (select min(at) from connector_status_history where id > ${mark.statusHistoryId}),
       (select min(sampled_at) from meter_values where id > ${mark.meterValueId}),
+      -- energy between two readings is spread over the hours between them: the previous reading's hour is touched too
+      (select min((select max(p.sampled_at) from meter_values p where p.transaction_id = m.transaction_id
+          and p.measurand = m.measurand and p.sampled_at < m.sampled_at))
+        from meter_values m where m.id > ${mark.meterValueId} and m.measurand = 'Energy.Active.Import.Register' and m.transaction_id is not null),
       (select min(started_at) from transactions where updated_at >= ${iso(mark.changedSince)}),
       (select min(least(connected_at, disconnected_at)) from station_connections
         where connected_at >= ${iso(mark.changedSince)} or disconnected_at >= ${iso(mark.changedSince)}),
@@ -130,4 +134,18 @@ export async function findTouchedSince(db: Db, mark: { statusHistoryId: number; 
     (select coalesce(max(id), 0) from connector_status_history) as status_id,
     (select coalesce(max(id), 0) from meter_values) as meter_id`);
   return { earliest: row?.earliest ? new Date(row.earliest) : null, statusHistoryId: Number(row?.status_id ?? 0), meterValueId: Number(row?.meter_id ?? 0) };
+}
+
+export async function insertUptimeExemption(db: Db, row: typeof uptimeExemptions.$inferInsert) {
+  const [inserted] = await db.insert(uptimeExemptions).values(row).returning();
+  return inserted!;
+}
+
+export async function deleteUptimeExemption(db: Db, id: string) {
+  const [deleted] = await db.delete(uptimeExemptions).where(eq(uptimeExemptions.id, id)).returning();
+  return deleted;
+}
+
+export async function listUptimeExemptions(db: Db, limit = 200) {
+  return db.select().from(uptimeExemptions).orderBy(desc(uptimeExemptions.startsAt)).limit(limit);
 }

@@ -108,18 +108,29 @@ export async function replaceHourlyStats(db: Db, range: HourRange): Promise<numb
       select t.id, t.station_id, t.connector_id, t.started_at as at, 0 as ord, t.meter_start::float8 as v from tx t
       union all
       select t.id, t.station_id, t.connector_id, m.sampled_at, 1, m.value from tx t
-      join meter_values m on m.transaction_id = t.id and m.sampled_at >= t.started_at and m.sampled_at < ${iso(end)}
+      join meter_values m on m.transaction_id = t.id and m.sampled_at >= t.started_at and m.sampled_at < ${iso(range.now)}
         and (t.stopped_at is null or m.sampled_at <= t.stopped_at)
       where m.measurand = 'Energy.Active.Import.Register' and m.phase is null and m.unit = 'Wh' and m.value is not null
         and coalesce(m.location, 'Outlet') <> 'EV'
       union all
       select t.id, t.station_id, t.connector_id, t.stopped_at, 2, t.meter_stop::float8 from tx t
-      where t.stopped_at < ${iso(end)} and t.meter_stop is not null and t.stopped_at >= t.started_at
+      where t.stopped_at < ${iso(range.now)} and t.meter_stop is not null and t.stopped_at >= t.started_at
     ),
+    steps as (
+      select * from (select *, lag(v) over w as prev, lag(at) over w as prev_at from points window w as (partition by id order by at, ord)) p
+      where prev is not null and at >= ${iso(from)} and prev_at < ${iso(end)}
+    ),
+    -- A register increase is spread evenly over the time between the two readings (the hours it spans),
+    -- rounded cumulatively so the hours of one step add up to the step exactly.
     energy as (
-      select station_id, connector_id, date_trunc('hour', at, 'UTC') as hour, sum(greatest(0, v - prev)) as wh
-      from (select *, lag(v) over (partition by id order by at, ord) as prev from points) p
-      where prev is not null and at >= ${iso(from)} group by 1, 2, 3
+      select p.station_id, p.connector_id, h.hour,
+        sum(case when p.at = p.prev_at then round(greatest(0, p.v - p.prev))
+          else round(greatest(0, p.v - p.prev) * extract(epoch from least(p.at, h.hour + interval '1 hour') - p.prev_at) / extract(epoch from p.at - p.prev_at))
+            - round(greatest(0, p.v - p.prev) * extract(epoch from greatest(p.prev_at, h.hour) - p.prev_at) / extract(epoch from p.at - p.prev_at)) end) as wh
+      from steps p cross join lateral generate_series(date_trunc('hour', p.prev_at, 'UTC'),
+        greatest(p.prev_at, p.at - interval '1 microsecond'), interval '1 hour') h(hour)
+      where h.hour >= ${iso(from)} and h.hour < ${iso(end)}
+      group by 1, 2, 3
     ),
     power as (
       select m.station_id, m.connector_id, date_trunc('hour', m.sampled_at, 'UTC') as hour, max(m.value) as w

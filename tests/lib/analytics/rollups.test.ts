@@ -19,10 +19,11 @@ const hourly = () =>
     from connector_hourly_stats order by hour_start`);
 
 describe('hourly and daily rollups of one connector', () => {
+  // Energy: 1,000 → 3,000 Wh over 22:30–23:00 lands in the 22:00 hour; 3,000 → 6,000 in the 23:00 hour.
   it('splits every hour into states, with offline winning over the reported status', async () => {
     expect(await hourly()).toEqual([
-      { h: '28 22', obs: 3600, chg: 1800, idle: 0, avl: 1800, flt: 0, off: 0, st: 1, wh: 0, w: 0, f: 0, gross: 0 },
-      { h: '28 23', obs: 3600, chg: 2700, idle: 900, avl: 0, flt: 0, off: 0, st: 0, wh: 5000, w: 11_000, f: 0, gross: 238 },
+      { h: '28 22', obs: 3600, chg: 1800, idle: 0, avl: 1800, flt: 0, off: 0, st: 1, wh: 2000, w: 0, f: 0, gross: 0 },
+      { h: '28 23', obs: 3600, chg: 2700, idle: 900, avl: 0, flt: 0, off: 0, st: 0, wh: 3000, w: 11_000, f: 0, gross: 238 },
       { h: '29 00', obs: 3600, chg: 0, idle: 900, avl: 2700, flt: 0, off: 0, st: 0, wh: 0, w: 0, f: 0, gross: 0 },
       { h: '29 01', obs: 3600, chg: 0, idle: 0, avl: 3600, flt: 0, off: 0, st: 0, wh: 0, w: 0, f: 0, gross: 0 },
       { h: '29 02', obs: 3600, chg: 0, idle: 0, avl: 1800, flt: 1800, off: 0, st: 0, wh: 0, w: 0, f: 1, gross: 0 },
@@ -36,8 +37,8 @@ describe('hourly and daily rollups of one connector', () => {
       idle_seconds::int as idle, available_seconds::int as avl, offline_seconds::int as off, energy_wh::int as wh, faults::int as f,
       occupied_by_hour[1]::int as h0, occupied_by_hour[2]::int as h1, occupied_by_hour[24]::int as h23 from connector_daily_stats order by day`);
     expect(days.map((d) => ({ ...d, day_start: new Date(d.day_start as string).toISOString(), day_end: new Date(d.day_end as string).toISOString() }))).toEqual([
-      { day: '2026-03-28', day_start: '2026-03-27T23:00:00.000Z', day_end: '2026-03-28T23:00:00.000Z', obs: 3600, chg: 1800, idle: 0, avl: 1800, off: 0, wh: 0, f: 0, h0: 0, h1: 0, h23: 1800 },
-      { day: '2026-03-29', day_start: '2026-03-28T23:00:00.000Z', day_end: '2026-03-29T22:00:00.000Z', obs: 21_600, chg: 2700, idle: 1800, avl: 11_700, off: 3600, wh: 5000, f: 1, h0: 3600, h1: 900, h23: 0 },
+      { day: '2026-03-28', day_start: '2026-03-27T23:00:00.000Z', day_end: '2026-03-28T23:00:00.000Z', obs: 3600, chg: 1800, idle: 0, avl: 1800, off: 0, wh: 2000, f: 0, h0: 0, h1: 0, h23: 1800 },
+      { day: '2026-03-29', day_start: '2026-03-28T23:00:00.000Z', day_end: '2026-03-29T22:00:00.000Z', obs: 21_600, chg: 2700, idle: 1800, avl: 11_700, off: 3600, wh: 3000, f: 1, h0: 3600, h1: 900, h23: 0 },
     ]);
   });
 

@@ -78,3 +78,18 @@ export async function seedBerlinNight(db: Db): Promise<{ siteId: string; tariffI
   await status(db, 'BER-1', 'Available', '2026-03-29T02:30:00');
   return { siteId: site.id, tariffId };
 }
+
+/**
+ * Station UTC-1 (no site, so UTC days) across the March → April boundary, seen until 04:00:
+ * connected 20:00–22:00 and again from 02:00 (offline 4 h across midnight and the month end);
+ * Available, a session 21:00 → 00:30 (0 → 3,000 Wh; a buffered reading of 2,000 Wh at 00:00).
+ */
+export async function seedMonthEnd(db: Db): Promise<void> {
+  await addStations(db, 'UTC-1');
+  await connection(db, 'UTC-1', '2026-03-31T20:00:00', '2026-03-31T22:00:00');
+  await connection(db, 'UTC-1', '2026-04-01T02:00:00', null);
+  await status(db, 'UTC-1', 'Available', '2026-03-31T20:00:00');
+  await status(db, 'UTC-1', 'Charging', '2026-03-31T21:00:00');
+  await session(db, 'UTC-1', { start: '2026-03-31T21:00:00', meterStart: 0, readings: [['2026-04-01T00:00:00', 2000]], stop: ['2026-04-01T00:30:00', 3000] });
+  await status(db, 'UTC-1', 'Available', '2026-04-01T00:30:00');
+}

@@ -1,0 +1,204 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../client';
+
+const iso = (at: Date) => at.toISOString();
+
+export interface ReportFilter {
+  /** Whole UTC hours (the rollups' resolution): from inclusive, to exclusive. */
+  from: Date;
+  to: Date;
+  siteId?: string;
+  stationId?: string;
+  vendor?: string;
+  model?: string;
+  /** Revenue only: other figures are per connector, not per tariff. */
+  tariffId?: string;
+}
+
+/** The stations the filter selects, with their site and time zone. */
+const scope = (f: ReportFilter): SQL => sql`scope as (
+  select st.id as station_id, coalesce(s.time_zone, 'UTC') as tz, s.id as site_id, s.name as site_name,
+    st.vendor, st.model, st.firmware_version
+  from stations st left join station_sites ss on ss.station_id = st.id left join sites s on s.id = ss.site_id
+  where true ${f.siteId ? sql`and s.id = ${f.siteId}` : sql``} ${f.stationId ? sql`and st.id = ${f.stationId}` : sql``}
+    ${f.vendor ? sql`and st.vendor = ${f.vendor}` : sql``} ${f.model ? sql`and st.model = ${f.model}` : sql``})`;
+
+const COLUMNS = sql.raw(`station_id, connector_id, observed_seconds, charging_seconds, idle_seconds, available_seconds, unavailable_seconds,
+  faulted_seconds, offline_seconds, exempt_seconds, exempt_up_seconds, sessions_started, sessions_stopped, session_seconds,
+  session_energy_wh, length_histogram, energy_wh, peak_power_w, faults`);
+
+/**
+ * The rollup rows covering [from, to): daily rows of the local days wholly inside it, hourly rows for
+ * the rest (at most the first and last local day), so a year reads ~365 rows per connector, not 8,760.
+ */
+const stats = (f: ReportFilter): SQL => sql`${scope(f)},
+  stats as (
+    select ${COLUMNS}, d.day_start as bucket_start, 'day' as grain from connector_daily_stats d join scope using (station_id)
+    where d.day_start >= ${iso(f.from)} and d.day_end <= ${iso(f.to)}
+    union all
+    select ${COLUMNS}, h.hour_start, 'hour' from connector_hourly_stats h join scope using (station_id)
+    where h.hour_start >= ${iso(f.from)} and h.hour_start < ${iso(f.to)}
+      and (h.hour_start < ${iso(f.from)}::timestamptz + interval '2 days' or h.hour_start >= ${iso(f.to)}::timestamptz - interval '2 days')
+      and not exists (select 1 from connector_daily_stats d where d.station_id = h.station_id and d.connector_id = h.connector_id
+        and d.day_start <= h.hour_start and d.day_end > h.hour_start and d.day_start >= ${iso(f.from)} and d.day_end <= ${iso(f.to)})
+  )`;
+
+const num = (value: unknown) => (value === null || value === undefined ? 0 : Number(value));
+
+export interface StationFigures {
+  stationId: string;
+  connectorId: number;
+  observedSeconds: number;
+  chargingSeconds: number;
+  idleSeconds: number;
+  availableSeconds: number;
+  unavailableSeconds: number;
+  faultedSeconds: number;
+  offlineSeconds: number;
+  exemptSeconds: number;
+  exemptUpSeconds: number;
+  sessionsStarted: number;
+  sessionsStopped: number;
+  sessionSeconds: number;
+  sessionEnergyWh: number;
+  lengthHistogram: number[];
+  energyWh: number;
+  peakPowerW: number;
+  faults: number;
+}
+
+/** Every figure of the rollups summed per connector over the filter's range. */
+export async function sumConnectorStats(db: Db, f: ReportFilter): Promise<StationFigures[]> {
+  const rows = await db.execute<Record<string, unknown>>(sql`with ${stats(f)}
+    select station_id, connector_id, sum(observed_seconds) as observed, sum(charging_seconds) as charging, sum(idle_seconds) as idle,
+      sum(available_seconds) as available, sum(unavailable_seconds) as unavailable, sum(faulted_seconds) as faulted,
+      sum(offline_seconds) as offline, sum(exempt_seconds) as exempt, sum(exempt_up_seconds) as exempt_up,
+      sum(sessions_started) as started, sum(sessions_stopped) as stopped, sum(session_seconds) as session_seconds,
+      sum(session_energy_wh) as session_energy, sum(energy_wh) as energy, max(peak_power_w) as peak, sum(faults) as faults,
+      array[sum(length_histogram[1]), sum(length_histogram[2]), sum(length_histogram[3]), sum(length_histogram[4]),
+        sum(length_histogram[5]), sum(length_histogram[6]), sum(length_histogram[7])] as histogram
+    from stats group by station_id, connector_id order by station_id, connector_id`);
+  return rows.map((r) => ({
+    stationId: String(r.station_id),
+    connectorId: num(r.connector_id),
+    observedSeconds: num(r.observed),
+    chargingSeconds: num(r.charging),
+    idleSeconds: num(r.idle),
+    availableSeconds: num(r.available),
+    unavailableSeconds: num(r.unavailable),
+    faultedSeconds: num(r.faulted),
+    offlineSeconds: num(r.offline),
+    exemptSeconds: num(r.exempt),
+    exemptUpSeconds: num(r.exempt_up),
+    sessionsStarted: num(r.started),
+    sessionsStopped: num(r.stopped),
+    sessionSeconds: num(r.session_seconds),
+    sessionEnergyWh: num(r.session_energy),
+    lengthHistogram: (r.histogram as unknown[]).map(num),
+    energyWh: num(r.energy),
+    peakPowerW: num(r.peak),
+    faults: num(r.faults),
+  }));
+}
+
+/** Occupied (charging + idle) seconds and observed port-hours per local weekday (1 = Monday) and hour. */
+export async function readOccupancyHeatmap(db: Db, f: ReportFilter): Promise<{ weekday: number; hour: number; occupiedSeconds: number; portHours: number }[]> {
+  const rows = await db.execute<{ weekday: number; hour: number; occupied: string; port_hours: string }>(sql`with ${scope(f)},
+    cells as (
+      select extract(isodow from d.day)::int as weekday, (g.n - 1)::int as hour, g.occupied::bigint as occupied, 1 as port_hours
+      from connector_daily_stats d join scope using (station_id) cross join lateral unnest(d.occupied_by_hour) with ordinality g(occupied, n)
+      where d.day_start >= ${iso(f.from)} and d.day_end <= ${iso(f.to)} and d.observed_seconds > 0
+      union all
+      select extract(isodow from h.hour_start at time zone scope.tz)::int, extract(hour from h.hour_start at time zone scope.tz)::int,
+        h.charging_seconds + h.idle_seconds, 1
+      from connector_hourly_stats h join scope using (station_id)
+      where h.hour_start >= ${iso(f.from)} and h.hour_start < ${iso(f.to)}
+        and (h.hour_start < ${iso(f.from)}::timestamptz + interval '2 days' or h.hour_start >= ${iso(f.to)}::timestamptz - interval '2 days')
+        and not exists (select 1 from connector_daily_stats d where d.station_id = h.station_id and d.connector_id = h.connector_id
+          and d.day_start <= h.hour_start and d.day_end > h.hour_start and d.day_start >= ${iso(f.from)} and d.day_end <= ${iso(f.to)})
+    )
+    select weekday, hour, sum(occupied) as occupied, sum(port_hours) as port_hours from cells group by 1, 2 order by 1, 2`);
+  return rows.map((r) => ({ weekday: num(r.weekday), hour: num(r.hour), occupiedSeconds: num(r.occupied), portHours: num(r.port_hours) }));
+}
+
+/**
+ * Port-months in each connector's site time zone: up and observed seconds net of exemptions, over the
+ * local days from the day containing `from` up to the day containing `to` (exclusive).
+ */
+export async function sumUptimeByPortMonth(db: Db, f: ReportFilter) {
+  const rows = await db.execute<Record<string, unknown>>(sql`with ${scope(f)}
+    select d.station_id, d.connector_id, to_char(d.day, 'YYYY-MM') as month, sum(d.observed_seconds) as observed,
+      sum(d.charging_seconds + d.idle_seconds + d.available_seconds) as up, sum(d.exempt_seconds) as exempt, sum(d.exempt_up_seconds) as exempt_up
+    from connector_daily_stats d join scope using (station_id)
+    where d.day >= (${iso(f.from)}::timestamptz at time zone scope.tz)::date and d.day < (${iso(f.to)}::timestamptz at time zone scope.tz)::date
+    group by 1, 2, 3 order by 3, 1, 2`);
+  return rows.map((r) => ({
+    stationId: String(r.station_id),
+    connectorId: num(r.connector_id),
+    month: String(r.month),
+    observedSeconds: num(r.observed),
+    upSeconds: num(r.up),
+    exemptSeconds: num(r.exempt),
+    exemptUpSeconds: num(r.exempt_up),
+  }));
+}
+
+/** Stored revenue of sessions that stopped in the range, by site, tariff, payment method and currency. */
+export async function sumRevenue(db: Db, f: ReportFilter) {
+  const rows = await db.execute<Record<string, unknown>>(sql`with ${scope(f)}
+    select scope.site_id, coalesce(scope.site_name, '(no site)') as site_name, r.tariff_id, coalesce(r.tariff_name, '(none)') as tariff_name,
+      coalesce(r.payment_method, 'unknown') as payment_method, r.currency, count(*) as sessions,
+      sum(r.net) as net, sum(r.vat) as vat, sum(r.gross) as gross
+    from transaction_revenue r join scope using (station_id)
+    where r.stopped_at >= ${iso(f.from)} and r.stopped_at < ${iso(f.to)} ${f.tariffId ? sql`and r.tariff_id = ${f.tariffId}` : sql``}
+    group by 1, 2, 3, 4, 5, 6 order by 2, 4, 5, 6`);
+  return rows.map((r) => ({
+    siteId: (r.site_id as string | null) ?? null,
+    siteName: String(r.site_name),
+    tariffId: (r.tariff_id as string | null) ?? null,
+    tariffName: String(r.tariff_name),
+    paymentMethod: String(r.payment_method),
+    currency: String(r.currency),
+    sessions: num(r.sessions),
+    net: num(r.net),
+    vat: num(r.vat),
+    gross: num(r.gross),
+  }));
+}
+
+/** Fault episodes starting in the range with the station's vendor, model and firmware; durations clipped to `now`. */
+export async function listFaultEpisodes(db: Db, f: ReportFilter, now: Date) {
+  const rows = await db.execute<Record<string, unknown>>(sql`with ${scope(f)}
+    select e.station_id, e.connector_id, e.started_at, e.ended_at, e.error_code, e.vendor_error_code,
+      coalesce(scope.vendor, '') as vendor, coalesce(scope.model, '') as model, coalesce(scope.firmware_version, '') as firmware,
+      extract(epoch from coalesce(e.ended_at, ${iso(now)}::timestamptz) - e.started_at) as seconds
+    from connector_fault_episodes e join scope using (station_id)
+    where e.started_at >= ${iso(f.from)} and e.started_at < ${iso(f.to)}
+    order by e.started_at`);
+  return rows.map((r) => ({
+    stationId: String(r.station_id),
+    connectorId: num(r.connector_id),
+    startedAt: new Date(r.started_at as string),
+    endedAt: r.ended_at ? new Date(r.ended_at as string) : null,
+    errorCode: String(r.error_code),
+    vendorErrorCode: (r.vendor_error_code as string | null) ?? '',
+    vendor: String(r.vendor),
+    model: String(r.model),
+    firmware: String(r.firmware),
+    seconds: num(r.seconds),
+  }));
+}
+
+/** Station → site name, vendor, model for labelling report rows. */
+export async function listScopeStations(db: Db, f: ReportFilter) {
+  const rows = await db.execute<Record<string, unknown>>(sql`with ${scope(f)} select * from scope order by station_id`);
+  return rows.map((r) => ({
+    stationId: String(r.station_id),
+    siteId: (r.site_id as string | null) ?? null,
+    siteName: (r.site_name as string | null) ?? null,
+    vendor: (r.vendor as string | null) ?? null,
+    model: (r.model as string | null) ?? null,
+    firmware: (r.firmware_version as string | null) ?? null,
+    timeZone: String(r.tz),
+  }));
+}
