@@ -202,3 +202,21 @@ export async function listScopeStations(db: Db, f: ReportFilter) {
     timeZone: String(r.tz),
   }));
 }
+
+/** Choices for the analytics filters: sites, tariffs, vendor/model pairs. */
+export async function listReportFilterOptions(db: Db) {
+  const [sites, tariffs, models] = await Promise.all([
+    db.execute<{ id: string; name: string }>(sql`select id, name from sites order by lower(name)`),
+    db.execute<{ id: string; name: string }>(sql`select id, name from tariffs order by lower(name)`),
+    db.execute<{ vendor: string; model: string | null }>(sql`select distinct vendor, model from stations where vendor is not null order by 1, 2`),
+  ]);
+  return { sites: [...sites], tariffs: [...tariffs], vendors: [...new Set(models.map((m) => m.vendor))], models: [...new Set(models.map((m) => m.model).filter((m): m is string => !!m))] };
+}
+
+/** A local month (YYYY-MM) in a time zone as UTC instants: its first midnight and the next month's. */
+export async function getLocalMonthRange(db: Db, month: string, timeZone: string): Promise<{ from: Date; to: Date }> {
+  const [row] = await db.execute<{ from: string; to: string }>(sql`
+    select (${`${month}-01`}::timestamp at time zone ${timeZone}) as "from",
+      ((${`${month}-01`}::date + interval '1 month')::timestamp at time zone ${timeZone}) as "to"`);
+  return { from: new Date(row!.from), to: new Date(row!.to) };
+}
