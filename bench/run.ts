@@ -16,6 +16,12 @@ import { printTable } from './lib/report';
 
 // `npm run bench`: calibration baseline, B1 boot storm, B2 steady MeterValues load; loopback only,
 // bounded in count and time. Prints a table and writes bench/results.json.
+// `npm run bench -- analytics [--scale 0.05]`: B5, the analytics rollups and reports (bench/b5-analytics.ts).
+if (process.argv[2] === 'analytics') {
+  const { runAnalyticsBench } = await import('./b5-analytics');
+  await runAnalyticsBench(process.argv.slice(3));
+  process.exit(0);
+}
 const { values } = parseArgs({
   options: {
     stations: { type: 'string', default: '10000' },

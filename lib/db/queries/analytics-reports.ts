@@ -32,13 +32,22 @@ const COLUMNS = sql.raw(`station_id, connector_id, observed_seconds, charging_se
  * the rest (at most the first and last local day), so a year reads ~365 rows per connector, not 8,760.
  */
 const stats = (f: ReportFilter): SQL => sql`${scope(f)},
+  ${edgeHours(f)},
   stats as (
     select ${COLUMNS}, d.day_start as bucket_start, 'day' as grain from connector_daily_stats d join scope using (station_id)
     where d.day_start >= ${iso(f.from)} and d.day_end <= ${iso(f.to)}
     union all
-    select ${COLUMNS}, h.hour_start, 'hour' from connector_hourly_stats h join scope using (station_id)
-    where h.hour_start >= ${iso(f.from)} and h.hour_start < ${iso(f.to)}
-      and (h.hour_start < ${iso(f.from)}::timestamptz + interval '2 days' or h.hour_start >= ${iso(f.to)}::timestamptz - interval '2 days')
+    select ${COLUMNS}, h.hour_start, 'hour' from edge_hours h
+  )`;
+
+/**
+ * Hourly rows of [from, to) that no local day wholly inside the range covers: they lie within two
+ * days of either end (a local day is at most 25 hours), so two index range scans find them.
+ */
+const edgeHours = (f: ReportFilter): SQL => sql`edge_hours as (
+    select h.*, scope.tz from connector_hourly_stats h join scope using (station_id)
+    where ((h.hour_start >= ${iso(f.from)} and h.hour_start < least(${iso(f.to)}::timestamptz, ${iso(f.from)}::timestamptz + interval '2 days'))
+        or (h.hour_start >= greatest(${iso(f.from)}::timestamptz + interval '2 days', ${iso(f.to)}::timestamptz - interval '2 days') and h.hour_start < ${iso(f.to)}))
       and not exists (select 1 from connector_daily_stats d where d.station_id = h.station_id and d.connector_id = h.connector_id
         and d.day_start <= h.hour_start and d.day_end > h.hour_start and d.day_start >= ${iso(f.from)} and d.day_end <= ${iso(f.to)})
   )`;
@@ -104,18 +113,15 @@ export async function sumConnectorStats(db: Db, f: ReportFilter): Promise<Statio
 /** Occupied (charging + idle) seconds and observed port-hours per local weekday (1 = Monday) and hour. */
 export async function readOccupancyHeatmap(db: Db, f: ReportFilter): Promise<{ weekday: number; hour: number; occupiedSeconds: number; portHours: number }[]> {
   const rows = await db.execute<{ weekday: number; hour: number; occupied: string; port_hours: string }>(sql`with ${scope(f)},
+    ${edgeHours(f)},
     cells as (
       select extract(isodow from d.day)::int as weekday, (g.n - 1)::int as hour, g.occupied::bigint as occupied, 1 as port_hours
       from connector_daily_stats d join scope using (station_id) cross join lateral unnest(d.occupied_by_hour) with ordinality g(occupied, n)
       where d.day_start >= ${iso(f.from)} and d.day_end <= ${iso(f.to)} and d.observed_seconds > 0
       union all
-      select extract(isodow from h.hour_start at time zone scope.tz)::int, extract(hour from h.hour_start at time zone scope.tz)::int,
+      select extract(isodow from h.hour_start at time zone h.tz)::int, extract(hour from h.hour_start at time zone h.tz)::int,
         h.charging_seconds + h.idle_seconds, 1
-      from connector_hourly_stats h join scope using (station_id)
-      where h.hour_start >= ${iso(f.from)} and h.hour_start < ${iso(f.to)}
-        and (h.hour_start < ${iso(f.from)}::timestamptz + interval '2 days' or h.hour_start >= ${iso(f.to)}::timestamptz - interval '2 days')
-        and not exists (select 1 from connector_daily_stats d where d.station_id = h.station_id and d.connector_id = h.connector_id
-          and d.day_start <= h.hour_start and d.day_end > h.hour_start and d.day_start >= ${iso(f.from)} and d.day_end <= ${iso(f.to)})
+      from edge_hours h
     )
     select weekday, hour, sum(occupied) as occupied, sum(port_hours) as port_hours from cells group by 1, 2 order by 1, 2`);
   return rows.map((r) => ({ weekday: num(r.weekday), hour: num(r.hour), occupiedSeconds: num(r.occupied), portHours: num(r.port_hours) }));
