@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import { replaceHourlyStats } from '../lib/db/queries/analytics-rollups';
+import { readOccupancyHeatmap, sumConnectorStats } from '../lib/db/queries/analytics-reports';
 import { buildReport } from '../lib/analytics/build-report';
 import { rebuildRollups } from '../lib/analytics/refresh-rollups';
 import { reportNames, type Report } from '../lib/analytics/report-types';
@@ -21,7 +23,7 @@ const n = (value: number, digits = 0) => value.toLocaleString('en-US', { maximum
  * and checks that both agree.
  */
 export async function runAnalyticsBench(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { scale: { type: 'string', default: '1' }, runs: { type: 'string', default: '30' } } });
+  const { values } = parseArgs({ args: argv, options: { scale: { type: 'string', default: '1' }, runs: { type: 'string', default: '30' }, explain: { type: 'boolean', default: false } } });
   const scale = Number(values.scale);
   const runs = Number(values.runs);
   const range = { from: new Date(Date.UTC(2025, 0, 1)), to: new Date(Date.UTC(2026, 0, 1)) };
@@ -40,6 +42,7 @@ export async function runAnalyticsBench(argv: string[]): Promise<void> {
     console.log(`rollups: ${n(counts!.hourly)} hourly + ${n(counts!.daily)} daily rows in ${n((performance.now() - rebuildStart) / 1000, 1)} s`);
     await db.execute(sql`analyze`);
 
+    if (values.explain) await explainReports(db, range);
     const timings: Record<string, { p50Ms: number; p99Ms: number; runs: number }> = {};
     const reports: Partial<Record<(typeof reportNames)[number], Report>> = {};
     for (const name of reportNames) {
@@ -182,6 +185,23 @@ function compare(reports: Partial<Record<string, Report>>, raw: Awaited<ReturnTy
   check('uptime port-months (rows)', fromRollups.size, uptimeRaw.length);
   check('uptime port-months differing', differing.length, 0);
   return { allEqual: checks.every((c) => c.equal), checks, uptimeExamples: differing.slice(0, 5) };
+}
+
+/** --explain: the query plans of the reports' rollup reads (to see where the time goes). */
+async function explainReports(db: ReturnType<typeof createDb>, range: { from: Date; to: Date }) {
+  const explaining = new Proxy(db, {
+    get(target, key) {
+      if (key !== 'execute') return Reflect.get(target, key);
+      return async (query: SQL) => {
+        const plan = await target.execute<{ 'QUERY PLAN': string }>(sql`explain (analyze, costs off, timing on) ${query}`);
+        console.log(plan.map((row) => row['QUERY PLAN']).join('\n'));
+        return [];
+      };
+    },
+  });
+  await sumConnectorStats(explaining, range);
+  await readOccupancyHeatmap(explaining, range);
+  await replaceHourlyStats(explaining, { from: new Date(Date.UTC(2025, 6, 1)), to: new Date(Date.UTC(2025, 7, 1)), now: range.to });
 }
 
 function print(results: Record<string, unknown>) {

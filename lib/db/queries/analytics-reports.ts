@@ -30,6 +30,7 @@ const COLUMNS = sql.raw(`station_id, connector_id, observed_seconds, charging_se
 /**
  * The rollup rows covering [from, to): daily rows of the local days wholly inside it, hourly rows for
  * the rest (at most the first and last local day), so a year reads ~365 rows per connector, not 8,760.
+ * (A local day is the hours whose start falls in it, in the station's current site time zone.)
  */
 const stats = (f: ReportFilter): SQL => sql`${scope(f)},
   ${edgeHours(f)},
@@ -48,8 +49,9 @@ const edgeHours = (f: ReportFilter): SQL => sql`edge_hours as (
     select h.*, scope.tz from connector_hourly_stats h join scope using (station_id)
     where ((h.hour_start >= ${iso(f.from)} and h.hour_start < least(${iso(f.to)}::timestamptz, ${iso(f.from)}::timestamptz + interval '2 days'))
         or (h.hour_start >= greatest(${iso(f.from)}::timestamptz + interval '2 days', ${iso(f.to)}::timestamptz - interval '2 days') and h.hour_start < ${iso(f.to)}))
-      and not exists (select 1 from connector_daily_stats d where d.station_id = h.station_id and d.connector_id = h.connector_id
-        and d.day_start <= h.hour_start and d.day_end > h.hour_start and d.day_start >= ${iso(f.from)} and d.day_end <= ${iso(f.to)})
+      -- not inside a local day wholly in the range (those are read from the daily rows)
+      and not (date_trunc('day', h.hour_start at time zone scope.tz) at time zone scope.tz >= ${iso(f.from)}
+        and (date_trunc('day', h.hour_start at time zone scope.tz) + interval '1 day') at time zone scope.tz <= ${iso(f.to)})
   )`;
 
 const num = (value: unknown) => (value === null || value === undefined ? 0 : Number(value));
