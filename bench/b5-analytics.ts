@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql, type SQL } from 'drizzle-orm';
 import { replaceHourlyStats } from '../lib/db/queries/analytics-rollups';
+import { listUnpricedStoppedTransactions, replaceDailyStats, replaceFaultEpisodes } from '../lib/db/queries/analytics-maintenance';
 import { readOccupancyHeatmap, sumConnectorStats } from '../lib/db/queries/analytics-reports';
 import { buildReport } from '../lib/analytics/build-report';
 import { rebuildRollups } from '../lib/analytics/refresh-rollups';
@@ -201,7 +202,11 @@ async function explainReports(db: ReturnType<typeof createDb>, range: { from: Da
   });
   await sumConnectorStats(explaining, range);
   await readOccupancyHeatmap(explaining, range);
-  await replaceHourlyStats(explaining, { from: new Date(Date.UTC(2025, 6, 1)), to: new Date(Date.UTC(2025, 7, 1)), now: range.to });
+  const month = { from: new Date(Date.UTC(2025, 6, 1)), to: new Date(Date.UTC(2025, 7, 1)) };
+  await replaceHourlyStats(explaining, { ...month, now: range.to });
+  await replaceDailyStats(explaining, month);
+  await replaceFaultEpisodes(explaining, month);
+  await listUnpricedStoppedTransactions(explaining, { ...month, afterId: 0, limit: 500 }).catch(() => []);
 }
 
 function print(results: Record<string, unknown>) {

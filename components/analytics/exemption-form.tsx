@@ -16,11 +16,11 @@ export function ExemptionForm({ action }: { action: Action }) {
     <form action={formAction} className="space-y-3" aria-label="Mark an exempt outage">
       <FormMessage state={state} />
       <div className="grid gap-3 sm:grid-cols-5 sm:items-end">
-        <FormField name="stationId" label="Station" required defaultValue={state.values?.stationId} errors={errors.stationId} />
-        <FormField name="connectorId" label="Connector (empty: all)" type="number" min={1} defaultValue={state.values?.connectorId} errors={errors.connectorId} />
-        <FormField name="startsAt" label="From (UTC)" type="datetime-local" required defaultValue={state.values?.startsAt} errors={errors.startsAt} />
-        <FormField name="endsAt" label="Until (UTC)" type="datetime-local" required defaultValue={state.values?.endsAt} errors={errors.endsAt} />
-        <FormField name="reason" label="Reason" required defaultValue={state.values?.reason} errors={errors.reason} />
+        <FormField id="exemption-stationId" name="stationId" label="Station" required defaultValue={state.values?.stationId} errors={errors.stationId} />
+        <FormField id="exemption-connectorId" name="connectorId" label="Connector (empty: all)" type="number" min={1} defaultValue={state.values?.connectorId} errors={errors.connectorId} />
+        <FormField id="exemption-startsAt" name="startsAt" label="From (UTC)" type="datetime-local" required defaultValue={state.values?.startsAt} errors={errors.startsAt} />
+        <FormField id="exemption-endsAt" name="endsAt" label="Until (UTC)" type="datetime-local" required defaultValue={state.values?.endsAt} errors={errors.endsAt} />
+        <FormField id="exemption-reason" name="reason" label="Reason" required defaultValue={state.values?.reason} errors={errors.reason} />
       </div>
       <Button type="submit" disabled={pending}>
         Mark exempt

@@ -38,4 +38,18 @@ describe('analytics in a browser', () => {
     const csv = await readFile((await download.path())!, 'utf8');
     expect(csv.split('\r\n')).toEqual(['stationId,sessions,energyKwh,avgDurationMinutes,avgEnergyKwh,peakPowerKw', 'ANA-1,1,7,50,7,0', '']);
   });
+
+  it('lets an operator mark an exempt outage on the uptime tab', async () => {
+    const { page, app } = scenario;
+    const minute = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString().slice(0, 16);
+    await page.goto(`${app.baseUrl}/analytics?report=uptime`);
+    const form = page.getByRole('form', { name: 'Mark an exempt outage' });
+    await form.getByLabel('Station').fill('ANA-1');
+    await form.getByLabel('From (UTC)').fill(minute(120));
+    await form.getByLabel('Until (UTC)').fill(minute(90));
+    await form.getByLabel('Reason').fill('Grid maintenance');
+    await form.getByRole('button', { name: 'Mark exempt' }).click();
+    await page.getByText('Exemption for ANA-1 saved; uptime recomputed.').waitFor();
+    await page.getByRole('table', { name: 'Exempt outages' }).getByText('Grid maintenance').waitFor();
+  });
 });

@@ -107,11 +107,14 @@ export async function replaceHourlyStats(db: Db, range: HourRange): Promise<numb
     points as (
       select t.id, t.station_id, t.connector_id, t.started_at as at, 0 as ord, t.meter_start::float8 as v from tx t
       union all
+      -- lateral (offset 0 keeps the planner from flattening it): one index range scan per transaction,
+      -- never a scan of all meter values
       select t.id, t.station_id, t.connector_id, m.sampled_at, 1, m.value from tx t
-      join meter_values m on m.transaction_id = t.id and m.sampled_at >= t.started_at and m.sampled_at < ${iso(range.now)}
-        and (t.stopped_at is null or m.sampled_at <= t.stopped_at)
-      where m.measurand = 'Energy.Active.Import.Register' and m.phase is null and m.unit = 'Wh' and m.value is not null
-        and coalesce(m.location, 'Outlet') <> 'EV'
+      cross join lateral (select m.sampled_at, m.value from meter_values m
+        where m.transaction_id = t.id and m.sampled_at >= t.started_at and m.sampled_at < ${iso(range.now)}
+          and (t.stopped_at is null or m.sampled_at <= t.stopped_at)
+          and m.measurand = 'Energy.Active.Import.Register' and m.phase is null and m.unit = 'Wh' and m.value is not null
+          and coalesce(m.location, 'Outlet') <> 'EV' offset 0) m
       union all
       select t.id, t.station_id, t.connector_id, t.stopped_at, 2, t.meter_stop::float8 from tx t
       where t.stopped_at < ${iso(range.now)} and t.meter_stop is not null and t.stopped_at >= t.started_at
