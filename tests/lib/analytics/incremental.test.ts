@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
 import { at, connection, status } from './scenario';
 import { addEnergyReadings, addStations, startSession, stopSession } from '../billing/fixtures';
-import { refreshChangedRollups } from '@/lib/analytics/refresh-changed-rollups';
+import { refreshChangedRollups, ROLLUPS_LOCK_KEY } from '@/lib/analytics/refresh-changed-rollups';
 import { rebuildRollups } from '@/lib/analytics/refresh-rollups';
 import { systemActor } from '@/lib/auth/roles';
 import { stationConnections } from '@/lib/db/schema';
@@ -57,5 +57,13 @@ describe('incremental maintenance', () => {
     await t.db.execute(sql`truncate connector_hourly_stats, connector_daily_stats, connector_fault_episodes`);
     await rebuildRollups(t.db, { now: at('2026-03-29T05:00:00') });
     expect(await snapshot()).toEqual(incremental);
+  });
+
+  it('skips a run while another node holds the lock', async () => {
+    await t.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${ROLLUPS_LOCK_KEY})`);
+      expect(await refreshChangedRollups(t.db, at('2026-03-29T06:00:00'))).toEqual({ refreshed: false });
+    });
+    expect((await refreshChangedRollups(t.db, at('2026-03-29T06:00:00'))).refreshed).toBe(true);
   });
 });
