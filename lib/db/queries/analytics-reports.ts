@@ -148,6 +148,7 @@ export async function sumUptimeByPortMonth(db: Db, f: ReportFilter) {
       sum(d.charging_seconds + d.idle_seconds + d.available_seconds) as up, sum(d.exempt_seconds) as exempt, sum(d.exempt_up_seconds) as exempt_up
     from connector_daily_stats d join scope using (station_id)
     where d.day >= (${iso(f.from)}::timestamptz at time zone scope.tz)::date and d.day < (${iso(f.to)}::timestamptz at time zone scope.tz)::date
+      and d.day_start >= ${iso(f.from)}::timestamptz - interval '2 days' and d.day_start < ${iso(f.to)}::timestamptz + interval '2 days'
     group by 1, 2, 3 order by 3, 1, 2`);
   return rows.map((r) => ({
     stationId: String(r.station_id),
