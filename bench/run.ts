@@ -20,6 +20,12 @@ import { runLiveBench } from './live';
 // trip; `npm run bench -- commands` runs B4 alone. Loopback only, bounded in count and time. Prints a
 // table and writes bench/results.json.
 // `npm run bench -- live`: B3 (StatusNotification → SSE client latency) and the stations page in Chromium.
+// `npm run bench -- analytics [--scale 0.05]`: B5, the analytics rollups and reports (bench/b5-analytics.ts).
+if (process.argv[2] === 'analytics') {
+  const { runAnalyticsBench } = await import('./b5-analytics');
+  await runAnalyticsBench(process.argv.slice(3));
+  process.exit(0);
+}
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
@@ -113,7 +119,10 @@ try {
 }
 
 results.loadAverageAfter = os.loadavg()[0];
-fs.writeFileSync(path.join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+// The live (B3) and analytics (B5) runs keep their own keys in the same file.
+const resultsFile = path.join(import.meta.dirname, 'results.json');
+const kept = fs.existsSync(resultsFile) ? (JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as Record<string, unknown>) : {};
+fs.writeFileSync(resultsFile, `${JSON.stringify({ live: kept.live, b5: kept.b5, ...results }, null, 2)}\n`);
 printTable(results);
 process.exit(0);
 

@@ -34,6 +34,7 @@ export const envSchema = z
     OCPP_MESSAGE_LOG_MAX_ROWS: z.coerce.number().int().min(1000).default(1_000_000),
     FIRMWARE_MAX_BYTES: z.coerce.number().int().min(1024).default(256 * 1024 * 1024),
     ALERT_EVALUATION_INTERVAL: z.coerce.number().int().min(1).default(30),
+    ANALYTICS_ROLLUP_INTERVAL: z.coerce.number().int().min(10).default(300),
     ALERT_OFFLINE_MINUTES: z.coerce.number().min(0).default(5),
     ALERT_NO_METER_VALUES_MINUTES: z.coerce.number().min(1).default(15),
     ALERT_ZERO_POWER_MINUTES: z.coerce.number().min(1).default(30),

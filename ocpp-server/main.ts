@@ -23,6 +23,7 @@ import { localListSyncTask } from './scheduler/local-list-sync-task';
 import { deadNodesTask } from './scheduler/dead-nodes-task';
 import { firmwareCampaignsTask } from './scheduler/firmware-campaigns-task';
 import { upsertServiceHeartbeat } from '@/lib/db/queries/service-heartbeats';
+import { rollupsTask } from './scheduler/rollups-task';
 import { startScheduler } from './scheduler/scheduler';
 import { lastSeenFlushTask, messageLogRetentionTask, offlineSweepTask, serviceHeartbeatTask } from './scheduler/tasks';
 import { createOcppServer } from './server';
@@ -95,6 +96,7 @@ const scheduler = startScheduler(
     }),
     reservationExpiryTask(db, getEnv().RESERVATION_EXPIRY_INTERVAL * 1000),
     ...(getEnv().LOCAL_LIST_SYNC_INTERVAL > 0 ? [localListSync] : []),
+    rollupsTask(db, { everyMs: getEnv().ANALYTICS_ROLLUP_INTERVAL * 1000 }),
     commands.task,
     firmwareCampaignsTask({ db, bus, requeue: commands.requeue }, { nodeDeadAfterMs: config.nodeDeadAfterMs }),
   ],

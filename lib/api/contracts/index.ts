@@ -10,6 +10,7 @@ import * as drivers from './drivers';
 import * as firmware from './firmware';
 import * as events from './events';
 import * as messages from './messages';
+import * as reports from './reports';
 import * as idTags from './id-tags';
 import * as security from './security';
 import * as localLists from './local-lists';
@@ -22,6 +23,6 @@ import * as transactions from './transactions';
 import * as users from './users';
 
 /** Every documented operation; new contract modules are added here to appear in /api/v1/openapi.json. */
-export const allOperations: Operation[] = [system, users, apiTokens, auditLog, events, stations, commands, configuration, messages, diagnostics, security, firmware, alerts, sites, tariffs, transactions, drivers, idTags, localLists, reservations, csv].flatMap((module) =>
+export const allOperations: Operation[] = [system, users, apiTokens, auditLog, events, stations, commands, configuration, messages, diagnostics, security, firmware, alerts, sites, tariffs, transactions, drivers, idTags, localLists, reservations, csv, reports].flatMap((module) =>
   Object.values(module).filter((value): value is Operation => typeof value === 'object' && value !== null && 'method' in value && 'path' in value),
 );

@@ -12,3 +12,4 @@ export * from './driver-portal';
 export * from './local-lists';
 export * from './reservations';
 export * from './firmware';
+export * from './analytics';

@@ -1,0 +1,35 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { findTouchedSince } from '../db/queries/analytics-maintenance';
+import { rollupWatermarks } from '../db/schema';
+import { floorHour, rebuildRollups, refreshRollups } from './refresh-rollups';
+
+export const ROLLUPS_LOCK_KEY = 7_215_300_519;
+const WATERMARK = 'connector_stats';
+
+/**
+ * The scheduler's incremental step: the hours touched by rows that arrived since the watermark
+ * (status changes, meter values, transaction updates, connections, exemptions) plus the hour of the
+ * last refresh (open intervals grew) are recomputed. One node at a time (a transaction-level
+ * advisory lock). Without a watermark (first run) it rebuilds everything.
+ */
+export async function refreshChangedRollups(db: Db, now: Date): Promise<{ refreshed: boolean; from?: Date; rows?: number }> {
+  return db.transaction(async (tx) => {
+    const [lock] = (await tx.execute(sql`select pg_try_advisory_xact_lock(${ROLLUPS_LOCK_KEY}) as locked`)) as unknown as { locked: boolean }[];
+    if (!lock?.locked) return { refreshed: false };
+    const [mark] = await tx.select().from(rollupWatermarks).where(sql`${rollupWatermarks.name} = ${WATERMARK}`).for('update');
+    const previous = mark ?? { statusHistoryId: 0, meterValueId: 0, changedSince: now, refreshedAt: now };
+    const touched = await findTouchedSince(tx, previous);
+    const lastHour = floorHour(previous.refreshedAt);
+    const from = touched.earliest && touched.earliest < lastHour ? floorHour(touched.earliest) : lastHour;
+    // The first run over an existing history is a rebuild: a month per transaction on the root
+    // client, not one huge transaction (this one keeps holding the lock meanwhile).
+    const { rows } = mark ? await refreshRollups(tx, { from, to: now, now }) : await rebuildRollups(db, { now });
+    const next = { statusHistoryId: touched.statusHistoryId, meterValueId: touched.meterValueId, changedSince: now, refreshedAt: now };
+    await tx
+      .insert(rollupWatermarks)
+      .values({ name: WATERMARK, ...next })
+      .onConflictDoUpdate({ target: rollupWatermarks.name, set: next });
+    return { refreshed: true, from, rows };
+  });
+}

@@ -1,0 +1,240 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../client';
+
+const iso = (at: Date) => at.toISOString();
+
+export interface ReportFilter {
+  /** Whole UTC hours (the rollups' resolution): from inclusive, to exclusive. */
+  from: Date;
+  to: Date;
+  siteId?: string;
+  stationId?: string;
+  vendor?: string;
+  model?: string;
+  /** Revenue only: other figures are per connector, not per tariff. */
+  tariffId?: string;
+}
+
+/** The stations the filter selects, with their site and time zone. */
+const scope = (f: ReportFilter): SQL => sql`scope as (
+  select st.id as station_id, coalesce(s.time_zone, 'UTC') as tz, s.id as site_id, s.name as site_name,
+    st.vendor, st.model, st.firmware_version
+  from stations st left join station_sites ss on ss.station_id = st.id left join sites s on s.id = ss.site_id
+  where true ${f.siteId ? sql`and s.id = ${f.siteId}` : sql``} ${f.stationId ? sql`and st.id = ${f.stationId}` : sql``}
+    ${f.vendor ? sql`and st.vendor = ${f.vendor}` : sql``} ${f.model ? sql`and st.model = ${f.model}` : sql``})`;
+
+const COLUMNS = sql.raw(`station_id, connector_id, observed_seconds, charging_seconds, idle_seconds, available_seconds, unavailable_seconds,
+  faulted_seconds, offline_seconds, exempt_seconds, exempt_up_seconds, sessions_started, sessions_stopped, session_seconds,
+  session_energy_wh, length_histogram, energy_wh, peak_power_w, faults`);
+
+/**
+ * The rollup rows covering [from, to): daily rows of the local days wholly inside it, hourly rows for
+ * the rest (at most the first and last local day), so a year reads ~365 rows per connector, not 8,760.
+ * (A local day is the hours whose start falls in it, in the station's current site time zone.)
+ */
+const stats = (f: ReportFilter): SQL => sql`${scope(f)},
+  ${edgeHours(f)},
+  stats as (
+    select ${COLUMNS}, d.day_start as bucket_start, 'day' as grain from connector_daily_stats d join scope using (station_id)
+    where d.day_start >= ${iso(f.from)} and d.day_end <= ${iso(f.to)}
+    union all
+    select ${COLUMNS}, h.hour_start, 'hour' from edge_hours h
+  )`;
+
+/**
+ * Hourly rows of [from, to) that no local day wholly inside the range covers: they lie within two
+ * days of either end (a local day is at most 25 hours), so two index range scans find them.
+ */
+const edgeHours = (f: ReportFilter): SQL => sql`edge_hours as (
+    select h.*, scope.tz from connector_hourly_stats h join scope using (station_id)
+    where ((h.hour_start >= ${iso(f.from)} and h.hour_start < least(${iso(f.to)}::timestamptz, ${iso(f.from)}::timestamptz + interval '2 days'))
+        or (h.hour_start >= greatest(${iso(f.from)}::timestamptz + interval '2 days', ${iso(f.to)}::timestamptz - interval '2 days') and h.hour_start < ${iso(f.to)}))
+      -- not inside a local day wholly in the range (those are read from the daily rows)
+      and not (date_trunc('day', h.hour_start at time zone scope.tz) at time zone scope.tz >= ${iso(f.from)}
+        and (date_trunc('day', h.hour_start at time zone scope.tz) + interval '1 day') at time zone scope.tz <= ${iso(f.to)})
+  )`;
+
+const num = (value: unknown) => (value === null || value === undefined ? 0 : Number(value));
+
+export interface StationFigures {
+  stationId: string;
+  connectorId: number;
+  observedSeconds: number;
+  chargingSeconds: number;
+  idleSeconds: number;
+  availableSeconds: number;
+  unavailableSeconds: number;
+  faultedSeconds: number;
+  offlineSeconds: number;
+  exemptSeconds: number;
+  exemptUpSeconds: number;
+  sessionsStarted: number;
+  sessionsStopped: number;
+  sessionSeconds: number;
+  sessionEnergyWh: number;
+  lengthHistogram: number[];
+  energyWh: number;
+  peakPowerW: number;
+  faults: number;
+}
+
+/** Every figure of the rollups summed per connector over the filter's range. */
+export async function sumConnectorStats(db: Db, f: ReportFilter): Promise<StationFigures[]> {
+  const rows = await db.execute<Record<string, unknown>>(sql`with ${stats(f)}
+    select station_id, connector_id, sum(observed_seconds) as observed, sum(charging_seconds) as charging, sum(idle_seconds) as idle,
+      sum(available_seconds) as available, sum(unavailable_seconds) as unavailable, sum(faulted_seconds) as faulted,
+      sum(offline_seconds) as offline, sum(exempt_seconds) as exempt, sum(exempt_up_seconds) as exempt_up,
+      sum(sessions_started) as started, sum(sessions_stopped) as stopped, sum(session_seconds) as session_seconds,
+      sum(session_energy_wh) as session_energy, sum(energy_wh) as energy, max(peak_power_w) as peak, sum(faults) as faults,
+      array[sum(length_histogram[1]), sum(length_histogram[2]), sum(length_histogram[3]), sum(length_histogram[4]),
+        sum(length_histogram[5]), sum(length_histogram[6]), sum(length_histogram[7])] as histogram
+    from stats group by station_id, connector_id order by station_id, connector_id`);
+  return rows.map((r) => ({
+    stationId: String(r.station_id),
+    connectorId: num(r.connector_id),
+    observedSeconds: num(r.observed),
+    chargingSeconds: num(r.charging),
+    idleSeconds: num(r.idle),
+    availableSeconds: num(r.available),
+    unavailableSeconds: num(r.unavailable),
+    faultedSeconds: num(r.faulted),
+    offlineSeconds: num(r.offline),
+    exemptSeconds: num(r.exempt),
+    exemptUpSeconds: num(r.exempt_up),
+    sessionsStarted: num(r.started),
+    sessionsStopped: num(r.stopped),
+    sessionSeconds: num(r.session_seconds),
+    sessionEnergyWh: num(r.session_energy),
+    lengthHistogram: (r.histogram as unknown[]).map(num),
+    energyWh: num(r.energy),
+    peakPowerW: num(r.peak),
+    faults: num(r.faults),
+  }));
+}
+
+const HOUR_SUMS = sql.raw(Array.from({ length: 24 }, (_, h) => `sum(d.occupied_by_hour[${h + 1}]) as h${h}`).join(', '));
+const HOUR_COLUMNS = sql.raw(Array.from({ length: 24 }, (_, h) => `w.h${h}`).join(', '));
+
+/** Occupied (charging + idle) seconds and observed port-hours per local weekday (1 = Monday) and hour. */
+export async function readOccupancyHeatmap(db: Db, f: ReportFilter): Promise<{ weekday: number; hour: number; occupiedSeconds: number; portHours: number }[]> {
+  const rows = await db.execute<{ weekday: number; hour: number; occupied: string; port_hours: string }>(sql`with ${scope(f)},
+    ${edgeHours(f)},
+    by_weekday as (
+      -- 24 sums per weekday instead of unnesting every day's array: a year of 1,000 ports is 365,000 rows, not 8.8 million.
+      select extract(isodow from d.day)::int as weekday, count(*) as days, ${HOUR_SUMS}
+      from connector_daily_stats d join scope using (station_id)
+      where d.day_start >= ${iso(f.from)} and d.day_end <= ${iso(f.to)} and d.observed_seconds > 0
+      group by 1
+    ),
+    cells as (
+      select w.weekday, g.hour, (array[${HOUR_COLUMNS}])[g.hour + 1] as occupied, w.days as port_hours
+      from by_weekday w cross join generate_series(0, 23) g(hour)
+      union all
+      select extract(isodow from h.hour_start at time zone h.tz)::int, extract(hour from h.hour_start at time zone h.tz)::int,
+        h.charging_seconds + h.idle_seconds, 1
+      from edge_hours h
+    )
+    select weekday, hour, sum(occupied) as occupied, sum(port_hours) as port_hours from cells group by 1, 2 order by 1, 2`);
+  return rows.map((r) => ({ weekday: num(r.weekday), hour: num(r.hour), occupiedSeconds: num(r.occupied), portHours: num(r.port_hours) }));
+}
+
+/**
+ * Port-months in each connector's site time zone: up and observed seconds net of exemptions, over the
+ * local days from the day containing `from` up to the day containing `to` (exclusive).
+ */
+export async function sumUptimeByPortMonth(db: Db, f: ReportFilter) {
+  const rows = await db.execute<Record<string, unknown>>(sql`with ${scope(f)}
+    select d.station_id, d.connector_id, to_char(d.day, 'YYYY-MM') as month, sum(d.observed_seconds) as observed,
+      sum(d.charging_seconds + d.idle_seconds + d.available_seconds) as up, sum(d.exempt_seconds) as exempt, sum(d.exempt_up_seconds) as exempt_up
+    from connector_daily_stats d join scope using (station_id)
+    where d.day >= (${iso(f.from)}::timestamptz at time zone scope.tz)::date and d.day < (${iso(f.to)}::timestamptz at time zone scope.tz)::date
+      and d.day_start >= ${iso(f.from)}::timestamptz - interval '2 days' and d.day_start < ${iso(f.to)}::timestamptz + interval '2 days'
+    group by 1, 2, 3 order by 3, 1, 2`);
+  return rows.map((r) => ({
+    stationId: String(r.station_id),
+    connectorId: num(r.connector_id),
+    month: String(r.month),
+    observedSeconds: num(r.observed),
+    upSeconds: num(r.up),
+    exemptSeconds: num(r.exempt),
+    exemptUpSeconds: num(r.exempt_up),
+  }));
+}
+
+/** Stored revenue of sessions that stopped in the range, by site, tariff, payment method and currency. */
+export async function sumRevenue(db: Db, f: ReportFilter) {
+  const rows = await db.execute<Record<string, unknown>>(sql`with ${scope(f)}
+    select scope.site_id, coalesce(scope.site_name, '(no site)') as site_name, r.tariff_id, coalesce(r.tariff_name, '(none)') as tariff_name,
+      coalesce(r.payment_method, 'unknown') as payment_method, r.currency, count(*) as sessions,
+      sum(r.net) as net, sum(r.vat) as vat, sum(r.gross) as gross
+    from transaction_revenue r join scope using (station_id)
+    where r.stopped_at >= ${iso(f.from)} and r.stopped_at < ${iso(f.to)} ${f.tariffId ? sql`and r.tariff_id = ${f.tariffId}` : sql``}
+    group by 1, 2, 3, 4, 5, 6 order by 2, 4, 5, 6`);
+  return rows.map((r) => ({
+    siteId: (r.site_id as string | null) ?? null,
+    siteName: String(r.site_name),
+    tariffId: (r.tariff_id as string | null) ?? null,
+    tariffName: String(r.tariff_name),
+    paymentMethod: String(r.payment_method),
+    currency: String(r.currency),
+    sessions: num(r.sessions),
+    net: num(r.net),
+    vat: num(r.vat),
+    gross: num(r.gross),
+  }));
+}
+
+/** Fault episodes starting in the range with the station's vendor, model and firmware; durations clipped to `now`. */
+export async function listFaultEpisodes(db: Db, f: ReportFilter, now: Date) {
+  const rows = await db.execute<Record<string, unknown>>(sql`with ${scope(f)}
+    select e.station_id, e.connector_id, e.started_at, e.ended_at, e.error_code, e.vendor_error_code,
+      coalesce(scope.vendor, '') as vendor, coalesce(scope.model, '') as model, coalesce(scope.firmware_version, '') as firmware,
+      extract(epoch from coalesce(e.ended_at, ${iso(now)}::timestamptz) - e.started_at) as seconds
+    from connector_fault_episodes e join scope using (station_id)
+    where e.started_at >= ${iso(f.from)} and e.started_at < ${iso(f.to)}
+    order by e.started_at`);
+  return rows.map((r) => ({
+    stationId: String(r.station_id),
+    connectorId: num(r.connector_id),
+    startedAt: new Date(r.started_at as string),
+    endedAt: r.ended_at ? new Date(r.ended_at as string) : null,
+    errorCode: String(r.error_code),
+    vendorErrorCode: (r.vendor_error_code as string | null) ?? '',
+    vendor: String(r.vendor),
+    model: String(r.model),
+    firmware: String(r.firmware),
+    seconds: num(r.seconds),
+  }));
+}
+
+/** Station → site name, vendor, model for labelling report rows. */
+export async function listScopeStations(db: Db, f: ReportFilter) {
+  const rows = await db.execute<Record<string, unknown>>(sql`with ${scope(f)} select * from scope order by station_id`);
+  return rows.map((r) => ({
+    stationId: String(r.station_id),
+    siteId: (r.site_id as string | null) ?? null,
+    siteName: (r.site_name as string | null) ?? null,
+    vendor: (r.vendor as string | null) ?? null,
+    model: (r.model as string | null) ?? null,
+    firmware: (r.firmware_version as string | null) ?? null,
+    timeZone: String(r.tz),
+  }));
+}
+
+/** Choices for the analytics filters: sites, tariffs, vendor/model pairs. */
+export async function listReportFilterOptions(db: Db) {
+  const [sites, tariffs, models] = await Promise.all([
+    db.execute<{ id: string; name: string }>(sql`select id, name from sites order by lower(name)`),
+    db.execute<{ id: string; name: string }>(sql`select id, name from tariffs order by lower(name)`),
+    db.execute<{ vendor: string; model: string | null }>(sql`select distinct vendor, model from stations where vendor is not null order by 1, 2`),
+  ]);
+  return { sites: [...sites], tariffs: [...tariffs], vendors: [...new Set(models.map((m) => m.vendor))], models: [...new Set(models.map((m) => m.model).filter((m): m is string => !!m))] };
+}
+
+/** A local month (YYYY-MM) in a time zone as UTC instants: its first midnight and the next month's. */
+export async function getLocalMonthRange(db: Db, month: string, timeZone: string): Promise<{ from: Date; to: Date }> {
+  const [row] = await db.execute<{ from: string; to: string }>(sql`
+    select (${`${month}-01`}::timestamp at time zone ${timeZone}) as "from",
+      ((${`${month}-01`}::date + interval '1 month')::timestamp at time zone ${timeZone}) as "to"`);
+  return { from: new Date(row!.from), to: new Date(row!.to) };
+}
