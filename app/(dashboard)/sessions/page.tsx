@@ -36,11 +36,12 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
       </section>
       <section aria-labelledby="history" className="space-y-4">
         <h2 id="history" className="text-lg font-semibold">History</h2>
-        <form method="get" className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6 sm:items-end" aria-label="Filter sessions">
+        <form method="get" className="grid gap-3 sm:grid-cols-3 lg:grid-cols-7 sm:items-end" aria-label="Filter sessions">
           <FormField name="from" label="Started from" type="date" defaultValue={raw.from} />
           <FormField name="to" label="Started before" type="date" defaultValue={raw.to} />
           <FormField name="stationId" label="Station" defaultValue={raw.stationId} />
           <FormField name="idTag" label="Id tag" defaultValue={raw.idTag} />
+          <FormField name="driver" label="Driver" defaultValue={raw.driver} placeholder="name or email" />
           <FilterSelect name="siteId" label="Site" value={raw.siteId} choices={sites.map((site) => [site.id, site.name] as const)} />
           <Button type="submit">Filter</Button>
         </form>

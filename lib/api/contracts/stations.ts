@@ -81,6 +81,7 @@ export const listSessionsQuery = z.object({
   to: z.coerce.date({ message: 'must be an ISO 8601 date' }).optional(),
   stationId: z.string().max(48).optional(),
   idTag: z.string().max(20).optional(),
+  driver: z.string().min(1).max(200).optional().describe("part of the name or email of the id tag's driver"),
   siteId: z.uuid({ message: 'must be a site id (uuid)' }).optional(),
   state: z.enum(['active', 'completed']).optional(),
   limit: z.coerce.number({ message: 'must be a number' }).int().min(1).max(1000).optional(),
@@ -89,6 +90,6 @@ export const listSessionsQuery = z.object({
 
 export const listSessionsOperation = defineOperation({
   method: 'get', path: '/api/v1/transactions', tag: 'Sessions', role: 'viewer',
-  summary: 'Sessions (transactions), newest first, filtered by start date, station, id tag and state',
+  summary: 'Sessions (transactions), newest first, filtered by start date, station, id tag, driver, site and state',
   query: listSessionsQuery,
 });

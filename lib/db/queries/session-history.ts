@@ -7,6 +7,8 @@ export interface SessionFilter {
   to?: Date;
   stationId?: string;
   idTag?: string;
+  /** Part of the name or email of the driver who owns the session's id tag (case-insensitive). */
+  driver?: string;
   siteId?: string;
   state?: 'active' | 'completed';
   limit?: number;
@@ -20,6 +22,10 @@ export function listSessions(db: Db, filter: SessionFilter = {}) {
   if (filter.to) where.push(lt(transactions.startedAt, filter.to));
   if (filter.stationId) where.push(eq(transactions.stationId, filter.stationId));
   if (filter.idTag) where.push(ilike(transactions.idTag, filter.idTag));
+  if (filter.driver) {
+    const pattern = `%${filter.driver.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(sql`exists (select 1 from id_tags t join drivers d on d.id = t.driver_id where t.id_tag = ${transactions.idTag} and (d.name ilike ${pattern} or d.email ilike ${pattern}))`);
+  }
   if (filter.siteId) where.push(sql`exists (select 1 from station_sites ss where ss.station_id = ${transactions.stationId} and ss.site_id = ${filter.siteId})`);
   if (filter.state === 'active') where.push(isNull(transactions.stoppedAt));
   if (filter.state === 'completed') where.push(isNotNull(transactions.stoppedAt));
