@@ -19,7 +19,8 @@ import { runLiveBench } from './live';
 // `npm run bench`: calibration baseline, B1 boot storm, B2 steady MeterValues load, B4 command round
 // trip; `npm run bench -- commands` runs B4 alone. Loopback only, bounded in count and time. Prints a
 // table and writes bench/results.json.
-// `npm run bench -- live`: B3 (StatusNotification → SSE client latency) and the stations page in Chromium.
+// The full run ends with B3 (StatusNotification → SSE client latency) and the stations page in Chromium,
+// which `npm run bench -- live` runs alone (`--no-live` leaves them out).
 // `npm run bench -- analytics [--scale 0.05]`: B5, the analytics rollups and reports (bench/b5-analytics.ts).
 if (process.argv[2] === 'analytics') {
   const { runAnalyticsBench } = await import('./b5-analytics');
@@ -35,6 +36,10 @@ const { values, positionals } = parseArgs({
     'b4-concurrency': { type: 'string', default: '1' },
     /** Default 10,000 (B1/B2) or 1,000 (live: B3). */
     stations: { type: 'string' },
+    /** Full run: stations of B3 after B1/B2/B4 (`npm run bench -- live` takes --stations). */
+    'live-stations': { type: 'string', default: '1000' },
+    /** Full run: leave out B3 and the stations page. */
+    'no-live': { type: 'boolean', default: false },
     /** live: stations seeded for the stations-page measurement. */
     'render-stations': { type: 'string', default: '10000' },
     /** live: StatusNotifications per second, all stations together. */
@@ -68,17 +73,7 @@ if (fileLimit < stationCount + 500) {
 }
 
 if (live) {
-  const liveResults = {
-    at: new Date().toISOString(),
-    cpus: os.cpus().length,
-    loadAverageBefore: os.loadavg()[0],
-    ...(await runLiveBench({ stations: stationCount, renderStations: Number(values['render-stations']), seconds: Number(values.seconds), statusRate: Number(values['status-rate']) })),
-    loadAverageAfter: os.loadavg()[0],
-  };
-  const file = path.join(import.meta.dirname, 'results.json');
-  const previous = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
-  fs.writeFileSync(file, `${JSON.stringify({ ...previous, live: liveResults }, null, 2)}\n`);
-  printLiveTable(liveResults);
+  printLiveTable(await liveBenchmark(stationCount));
   process.exit(0);
 }
 
@@ -124,7 +119,24 @@ const resultsFile = path.join(import.meta.dirname, 'results.json');
 const kept = fs.existsSync(resultsFile) ? (JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as Record<string, unknown>) : {};
 fs.writeFileSync(resultsFile, `${JSON.stringify({ live: kept.live, b5: kept.b5, ...results }, null, 2)}\n`);
 printTable(results);
+if (only === undefined && !values['no-live']) printLiveTable(await liveBenchmark(Number(values['live-stations'])));
 process.exit(0);
+
+/** B3 and the stations page in Chromium, on the whole system started as `npm start` does; kept under `live` in results.json. */
+async function liveBenchmark(stations: number) {
+  console.log(`B3: status changes of ${stations} stations → SSE client; then the stations page in Chromium…`);
+  const liveResults = {
+    at: new Date().toISOString(),
+    cpus: os.cpus().length,
+    loadAverageBefore: os.loadavg()[0],
+    ...(await runLiveBench({ stations, renderStations: Number(values['render-stations']), seconds: Number(values.seconds), statusRate: Number(values['status-rate']) })),
+    loadAverageAfter: os.loadavg()[0],
+  };
+  const file = path.join(import.meta.dirname, 'results.json');
+  const previous = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  fs.writeFileSync(file, `${JSON.stringify({ ...previous, live: liveResults }, null, 2)}\n`);
+  return liveResults;
+}
 
 /** B4 on a fresh OCPP server: the command round trip with `--b4-stations` connected, and the offline answer. */
 async function commandBenchmark() {
