@@ -9,6 +9,7 @@ import {
 } from '../db/queries/transactions';
 import type { Transaction } from '../db/schema';
 import { authorizeIdTag } from '../id-tags/authorize-id-tag';
+import { snapshotTransactionTariff } from '../billing/transaction-tariff';
 import type { IdTagInfo, IdTagStatus, StartTransactionRequest } from '../ocpp/v16/types';
 
 export interface StartTransactionResult {
@@ -27,6 +28,7 @@ export interface StartTransactionResult {
  *   gets the same transactionId back, never a second transaction.
  * - An open transaction on the same connector (the station lost it: reboot, power loss) is closed,
  *   and the reason recorded.
+ * - The tariff snapshot (site, driver, tariff version) is taken in the same database transaction.
  * All in one database transaction, serialised per connector and per idTag.
  */
 export async function startTransaction(
@@ -73,6 +75,8 @@ export async function startTransaction(
       createdAt: now,
       updatedAt: now,
     });
+    // Site, driver and tariff as of the start: later reassignments never change this session's price.
+    await snapshotTransactionTariff(tx, transaction, now);
     return { transaction, idTagInfo, retransmit: false, replaced };
   });
 }

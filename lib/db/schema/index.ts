@@ -8,3 +8,4 @@ export * from './commands';
 export * from './drivers';
 export * from './diagnostics';
 export * from './security';
+export * from './subscriptions';
