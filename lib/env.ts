@@ -37,6 +37,8 @@ export const envSchema = z
     NEXTAUTH_URL: optionalText.pipe(z.url().optional()),
     ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
     ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
+    INVOICE_ISSUER_NAME: z.string().min(1).default('CSMS operator'),
+    INVOICE_ISSUER_ADDRESS: optionalText,
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {

@@ -8,6 +8,7 @@ import * as drivers from './drivers';
 import * as events from './events';
 import * as messages from './messages';
 import * as idTags from './id-tags';
+import * as invoices from './invoices';
 import * as stations from './stations';
 import * as sites from './sites';
 import * as system from './system';
@@ -16,6 +17,6 @@ import * as transactions from './transactions';
 import * as users from './users';
 
 /** Every documented operation; new contract modules are added here to appear in /api/v1/openapi.json. */
-export const allOperations: Operation[] = [system, users, apiTokens, auditLog, events, stations, commands, messages, diagnostics, alerts, sites, tariffs, transactions, drivers, idTags].flatMap((module) =>
+export const allOperations: Operation[] = [system, users, apiTokens, auditLog, events, stations, commands, messages, diagnostics, alerts, sites, tariffs, transactions, drivers, idTags, invoices].flatMap((module) =>
   Object.values(module).filter((value): value is Operation => typeof value === 'object' && value !== null && 'method' in value && 'path' in value),
 );

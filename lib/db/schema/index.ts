@@ -9,3 +9,4 @@ export * from './drivers';
 export * from './diagnostics';
 export * from './security';
 export * from './subscriptions';
+export * from './invoices';
