@@ -1,0 +1,48 @@
+import Link from 'next/link';
+import { Badge } from '@/components/ui/badge';
+import { Table, TBody, THead, Td, Th, Tr } from '@/components/ui/table';
+import type { InvoiceView } from '@/lib/invoices/invoice-view';
+import { formatMinorUnits } from '@/lib/pricing/currency';
+
+export function InvoiceTable({ invoices }: { invoices: (InvoiceView & { creditsNumber: string | null })[] }) {
+  return (
+    <Table aria-label="Invoices">
+      <THead>
+        <Tr>
+          <Th>Number</Th>
+          <Th>Issued</Th>
+          <Th>Customer</Th>
+          <Th>Session</Th>
+          <Th className="text-right">Net</Th>
+          <Th className="text-right">VAT</Th>
+          <Th className="text-right">Total</Th>
+          <Th>PDF</Th>
+        </Tr>
+      </THead>
+      <TBody>
+        {invoices.map((invoice) => (
+          <Tr key={invoice.id} data-invoice={invoice.number}>
+            <Td>
+              <Link className="font-medium underline-offset-2 hover:underline" href={`/billing/invoices/${invoice.id}`}>
+                {invoice.number}
+              </Link>{' '}
+              {invoice.creditedBy ? <Badge variant="warning">Credited by {invoice.creditedBy}</Badge> : null}
+              {invoice.creditsNumber ? <Badge>Reverses {invoice.creditsNumber}</Badge> : null}
+            </Td>
+            <Td className="tabular-nums">{invoice.issuedAt.slice(0, 10)}</Td>
+            <Td>{invoice.customerName ?? '—'}</Td>
+            <Td className="tabular-nums">{invoice.transactionId ?? '—'}</Td>
+            <Td className="text-right tabular-nums">{formatMinorUnits(invoice.net, invoice.currency)}</Td>
+            <Td className="text-right tabular-nums">{formatMinorUnits(invoice.vat, invoice.currency)}</Td>
+            <Td className="text-right font-medium tabular-nums">{formatMinorUnits(invoice.gross, invoice.currency)}</Td>
+            <Td>
+              <a className="underline-offset-2 hover:underline" href={`/api/v1/invoices/${invoice.id}.pdf`} download>
+                Download
+              </a>
+            </Td>
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}
