@@ -10,3 +10,4 @@ export * from './diagnostics';
 export * from './security';
 export * from './subscriptions';
 export * from './invoices';
+export * from './wallets';
