@@ -1,6 +1,7 @@
 import type { CostView } from '../billing/cost-view';
 import type { NewInvoiceLine } from '../db/queries/invoices';
 import { formatBilledDuration } from '../pricing/describe-cost';
+import { vatOf } from '../subscriptions/periods';
 
 const LABELS = { ENERGY: 'Energy', TIME: 'Charging time', PARKING_TIME: 'Idle (parking) time', FLAT: 'Session fee' } as const;
 
@@ -56,4 +57,21 @@ export function invoiceTotals(lines: Pick<NewInvoiceLine, 'net' | 'vat' | 'gross
 /** INV-2026-000001: series, year of issue (UTC), sequence padded to six digits. */
 export function formatInvoiceNumber(series: string, year: number, sequence: number): string {
   return `${series}-${year}-${String(sequence).padStart(6, '0')}`;
+}
+
+/**
+ * A subscription plan's discount on a session: one negative line per VAT rate, `percent` of that
+ * rate's net (half-up), its VAT at the same rate, so VAT stays right per rate. Integer arithmetic.
+ */
+export function discountLines(lines: NewInvoiceLine[], percent: number, planName: string): NewInvoiceLine[] {
+  if (percent <= 0) return [];
+  const netByRate = new Map<number | null, number>();
+  for (const line of lines) netByRate.set(line.vatRate ?? null, (netByRate.get(line.vatRate ?? null) ?? 0) + line.net);
+  return [...netByRate].flatMap(([rate, net]) => {
+    const scaled = net * percent;
+    const discount = -Math.sign(scaled) * Math.floor((Math.abs(scaled) + 50) / 100);
+    if (discount === 0) return [];
+    const vat = rate === null ? 0 : vatOf(discount, rate);
+    return [{ component: 'DISCOUNT', description: `${planName}: ${percent}% discount`, quantity: 1, unit: 'session', unitPrice: 0, net: discount, vatRate: rate, vat, gross: discount + vat }];
+  });
 }

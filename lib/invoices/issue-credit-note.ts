@@ -1,11 +1,11 @@
 import type { Db } from '../db/client';
-import { allocateInvoiceSequence, getCreditNoteFor, getInvoiceById, insertInvoice, listInvoiceLines, lockInvoiceSubject } from '../db/queries/invoices';
+import { getCreditNoteFor, getInvoiceById, listInvoiceLines, lockInvoiceSubject } from '../db/queries/invoices';
 import type { Invoice } from '../db/schema';
 import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record-audit';
 import { badRequest, conflict, notFound } from '../errors';
 import { refundWalletForCreditNote } from '../wallets/wallet-ledger';
-import { formatInvoiceNumber } from './invoice-lines';
+import { insertNumberedInvoice } from './insert-numbered-invoice';
 
 /**
  * Reverses an issued invoice in full with a credit note CN-{year}-{sequence} (its own gap-free
@@ -22,21 +22,13 @@ export async function issueCreditNote(db: Db, actor: Actor, invoiceId: string, r
     if (invoice.kind === 'credit_note') throw conflict('is_credit_note', 'A credit note cannot be credited');
     if (await getCreditNoteFor(tx, invoiceId)) throw conflict('already_credited', `Invoice ${invoice.number} is already credited`);
     const lines = await listInvoiceLines(tx, invoiceId);
-    const year = now.getUTCFullYear();
-    const sequence = await allocateInvoiceSequence(tx, 'CN', year);
-    const creditNote = await insertInvoice(
+    const creditNote = await insertNumberedInvoice(
       tx,
+      'CN',
       {
-        number: formatInvoiceNumber('CN', year, sequence),
-        series: 'CN',
-        year,
-        sequence,
         kind: 'credit_note',
         issuedAt: now,
         currency: invoice.currency,
-        net: -invoice.net,
-        vat: -invoice.vat,
-        gross: -invoice.gross,
         transactionId: invoice.transactionId,
         driverId: invoice.driverId,
         subscriptionId: invoice.subscriptionId,

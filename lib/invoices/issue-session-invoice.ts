@@ -1,20 +1,23 @@
 import type { Db } from '../db/client';
 import { getDriverById } from '../db/queries/drivers';
-import { allocateInvoiceSequence, getSessionInvoice, insertInvoice, lockInvoiceSubject } from '../db/queries/invoices';
+import { getSessionInvoice, lockInvoiceSubject } from '../db/queries/invoices';
 import { listTransactionTariffSnapshots } from '../db/queries/transaction-costs';
+import { getSubscriptionWithPlan } from '../db/queries/subscriptions';
 import { getTransactionById } from '../db/queries/transactions';
 import type { Invoice } from '../db/schema';
 import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record-audit';
 import { priceTransaction } from '../billing/price-transaction';
 import { conflict, notFound } from '../errors';
-import { formatInvoiceNumber, invoiceTotals, sessionInvoiceLines } from './invoice-lines';
+import { insertNumberedInvoice } from './insert-numbered-invoice';
+import { discountLines, sessionInvoiceLines } from './invoice-lines';
 
 /**
  * The invoice of a finished, priced session: one per session (issuing again returns the same one),
  * numbered INV-{year}-{sequence} in the transaction that inserts it (gap-free, see
  * allocateInvoiceSequence); lines and totals are the engine's final cost, to the cent. Billed to
- * the driver of the session's tag as recorded at its start. Immutable once issued.
+ * the driver of the session's tag as recorded at its start; the discount of the subscription
+ * running at its start is a line of its own. Immutable once issued.
  */
 export async function issueSessionInvoice(db: Db, actor: Actor, transactionId: number, now = new Date()): Promise<Invoice> {
   return db.transaction(async (tx) => {
@@ -26,22 +29,19 @@ export async function issueSessionInvoice(db: Db, actor: Actor, transactionId: n
     if (!transaction.stoppedAt) throw conflict('session_running', 'The session is still running: it is invoiced once it has stopped');
     const priced = await priceTransaction(tx, transaction, { now });
     if (!priced.cost) throw conflict('not_priced', `The session has no price: ${priced.costUnavailable.message}`);
+    const snapshot = (await listTransactionTariffSnapshots(tx, [transactionId])).get(transactionId);
+    const driverId = snapshot?.driverId ?? null;
     const lines = sessionInvoiceLines(priced.cost);
-    const driverId = (await listTransactionTariffSnapshots(tx, [transactionId])).get(transactionId)?.driverId ?? null;
+    const plan = snapshot?.subscriptionId ? (await getSubscriptionWithPlan(tx, snapshot.subscriptionId))?.plan : undefined;
+    if (plan && plan.currency === priced.cost.currency) lines.push(...discountLines(lines, plan.discountPercent, plan.name));
     const driver = driverId ? await getDriverById(tx, driverId) : undefined;
-    const year = now.getUTCFullYear();
-    const sequence = await allocateInvoiceSequence(tx, 'INV', year);
-    const invoice = await insertInvoice(
+    const invoice = await insertNumberedInvoice(
       tx,
+      'INV',
       {
-        number: formatInvoiceNumber('INV', year, sequence),
-        series: 'INV',
-        year,
-        sequence,
         kind: 'session',
         issuedAt: now,
         currency: priced.cost.currency,
-        ...invoiceTotals(lines),
         transactionId,
         driverId,
         customerName: driver?.name ?? null,
