@@ -1,10 +1,18 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Table, TBody, THead, Td, Th, Tr } from '@/components/ui/table';
-import type { InvoiceView } from '@/lib/invoices/invoice-view';
+import type { InvoiceListView, PaymentState } from '@/lib/invoices/invoice-view';
 import { formatMinorUnits } from '@/lib/pricing/currency';
 
-export function InvoiceTable({ invoices }: { invoices: (InvoiceView & { creditsNumber: string | null })[] }) {
+const PAYMENT: Record<PaymentState, { label: string; variant: 'success' | 'warning' | 'danger' | 'muted' }> = {
+  paid: { label: 'Paid', variant: 'success' },
+  partly_paid: { label: 'Partly paid', variant: 'warning' },
+  unpaid: { label: 'Unpaid', variant: 'danger' },
+  credited: { label: 'Credited', variant: 'muted' },
+  credit_note: { label: 'Credit note', variant: 'muted' },
+};
+
+export function InvoiceTable({ invoices }: { invoices: InvoiceListView[] }) {
   return (
     <Table aria-label="Invoices">
       <THead>
@@ -16,6 +24,7 @@ export function InvoiceTable({ invoices }: { invoices: (InvoiceView & { creditsN
           <Th className="text-right">Net</Th>
           <Th className="text-right">VAT</Th>
           <Th className="text-right">Total</Th>
+          <Th>Payment</Th>
           <Th>PDF</Th>
         </Tr>
       </THead>
@@ -35,6 +44,9 @@ export function InvoiceTable({ invoices }: { invoices: (InvoiceView & { creditsN
             <Td className="text-right tabular-nums">{formatMinorUnits(invoice.net, invoice.currency)}</Td>
             <Td className="text-right tabular-nums">{formatMinorUnits(invoice.vat, invoice.currency)}</Td>
             <Td className="text-right font-medium tabular-nums">{formatMinorUnits(invoice.gross, invoice.currency)}</Td>
+            <Td>
+              <Badge variant={PAYMENT[invoice.paymentState].variant}>{PAYMENT[invoice.paymentState].label}</Badge>
+            </Td>
             <Td>
               <a className="underline-offset-2 hover:underline" href={`/api/v1/invoices/${invoice.id}.pdf`} download>
                 Download

@@ -7,6 +7,7 @@ import * as diagnostics from './diagnostics';
 import * as drivers from './drivers';
 import * as events from './events';
 import * as messages from './messages';
+import * as payments from './payments';
 import * as idTags from './id-tags';
 import * as invoices from './invoices';
 import * as stations from './stations';
@@ -17,6 +18,6 @@ import * as transactions from './transactions';
 import * as users from './users';
 
 /** Every documented operation; new contract modules are added here to appear in /api/v1/openapi.json. */
-export const allOperations: Operation[] = [system, users, apiTokens, auditLog, events, stations, commands, messages, diagnostics, alerts, sites, tariffs, transactions, drivers, idTags, invoices].flatMap((module) =>
+export const allOperations: Operation[] = [system, users, apiTokens, auditLog, events, stations, commands, messages, diagnostics, alerts, sites, tariffs, transactions, drivers, idTags, invoices, payments].flatMap((module) =>
   Object.values(module).filter((value): value is Operation => typeof value === 'object' && value !== null && 'method' in value && 'path' in value),
 );

@@ -26,6 +26,11 @@ export const invoiceSchema = z.object({
   issuedBy: z.string(),
 });
 
+const paymentFields = {
+  paid: money.describe('paid so far: card payments and wallet debits, less wallet refunds'),
+  paymentState: z.enum(['paid', 'unpaid', 'partly_paid', 'credited', 'credit_note']),
+};
+
 const lineSchema = z.object({
   position: z.number().int(),
   component: z.string().describe('ENERGY, TIME, PARKING_TIME, FLAT, MIN_PRICE, MAX_PRICE, SUBSCRIPTION_FEE, …'),
@@ -48,7 +53,7 @@ const listQuery = z.object({
 
 export const listInvoicesOperation = defineOperation({
   method: 'get', path: '/api/v1/invoices', tag: 'Billing', role: 'viewer', summary: 'Invoices and credit notes issued in [from, to), newest first',
-  query: listQuery, response: z.object({ data: z.array(invoiceSchema.extend({ creditsNumber: z.string().nullable() })) }),
+  query: listQuery, response: z.object({ data: z.array(invoiceSchema.extend({ creditsNumber: z.string().nullable(), ...paymentFields })) }),
 });
 export const exportInvoicesOperation = defineOperation({
   method: 'get', path: '/api/v1/invoices.csv', tag: 'Billing', role: 'viewer', summary: 'The same list as CSV for accounting (amounts as exact decimals)',
@@ -56,7 +61,7 @@ export const exportInvoicesOperation = defineOperation({
 });
 export const getInvoiceOperation = defineOperation({
   method: 'get', path: '/api/v1/invoices/{id}', tag: 'Billing', role: 'viewer', summary: 'One invoice or credit note with its lines',
-  params: invoiceIdParams, response: invoiceSchema.extend({ lines: z.array(lineSchema) }), errors: { 404: 'not_found' },
+  params: invoiceIdParams, response: invoiceSchema.extend({ ...paymentFields, lines: z.array(lineSchema) }), errors: { 404: 'not_found' },
 });
 export const getInvoicePdfOperation = defineOperation({
   method: 'get', path: '/api/v1/invoices/{id}.pdf', tag: 'Billing', role: 'viewer', summary: 'The invoice as a PDF (application/pdf)',

@@ -11,3 +11,4 @@ export * from './security';
 export * from './subscriptions';
 export * from './invoices';
 export * from './wallets';
+export * from './payments';
