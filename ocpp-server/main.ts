@@ -17,6 +17,7 @@ import { releaseNodeStations } from './recover-node';
 import { alertsTask } from './scheduler/alerts-task';
 import { defaultAlertThresholds } from '@/lib/alerts/alert-rules';
 import { startScheduler } from './scheduler/scheduler';
+import { subscriptionFeesTask } from './scheduler/subscription-fees-task';
 import { lastSeenFlushTask, messageLogRetentionTask, offlineSweepTask, serviceHeartbeatTask } from './scheduler/tasks';
 import { createOcppServer } from './server';
 import { onShutdownSignal } from './shutdown';
@@ -71,6 +72,7 @@ const scheduler = startScheduler(
       everyMs: getEnv().ALERT_EVALUATION_INTERVAL * 1000,
       thresholds: { ...defaultAlertThresholds, offlineAfterMinutes: getEnv().ALERT_OFFLINE_MINUTES },
     }),
+    subscriptionFeesTask(db),
     commands.task,
   ],
   onError,
