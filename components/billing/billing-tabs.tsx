@@ -5,6 +5,7 @@ const TABS = [
   { href: '/billing', label: 'Tariffs' },
   { href: '/billing/invoices', label: 'Invoices' },
   { href: '/billing/wallets', label: 'Wallets' },
+  { href: '/billing/plans', label: 'Plans' },
 ];
 
 /** The areas of billing, above each billing page. */

@@ -157,4 +157,27 @@ describe('tariffs in a browser, priced sessions over OCPP', () => {
     await page.goto(`${app.baseUrl}/billing/wallets`);
     await page.locator('tr[data-wallet="Wanda Wallet"]').getByText('€20.10').waitFor();
   });
+
+  it('an admin creates a plan and subscribes a driver; the first period’s fee is invoiced', async () => {
+    await page.goto(`${app.baseUrl}/billing/plans`);
+    await page.locator('#plan-name').fill('Commuter');
+    await page.locator('#plan-fee').fill('9.999');
+    await page.getByRole('button', { name: 'Create plan' }).click();
+    await page.locator('#plan-fee-error').getByText('must be an amount').waitFor();
+    await page.locator('#plan-fee').fill('9.99');
+    await page.getByRole('button', { name: 'Create plan' }).click();
+    await page.getByText('Plan created.').waitFor();
+    await page.locator('tr[data-plan="Commuter"]').getByText('€9.99').waitFor();
+
+    await page.locator('#subscribe-driver').selectOption({ label: 'Wanda Wallet' });
+    await page.locator('#subscribe-plan').selectOption({ label: 'Commuter' });
+    await page.locator('#subscribe-start').fill(new Date().toISOString().slice(0, 10));
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    await page.getByText('Subscribed.').waitFor();
+    await page.goto(`${app.baseUrl}/billing/invoices`);
+    // €9.99 + 19 % VAT (€1.90, half-up from €1.8981) = €11.89, unpaid (no wallet debit for fees).
+    const fee = page.locator('tr', { hasText: 'Wanda Wallet' });
+    await fee.getByText('€11.89').waitFor();
+    await fee.getByText('Unpaid').waitFor();
+  });
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { driverSubscriptions, drivers, subscriptionPlans, type DriverSubscription, type SubscriptionPlan } from '../schema';
 
@@ -64,4 +64,15 @@ export async function getSubscriptionWithPlan(db: Db, id: string): Promise<Subsc
     .innerJoin(drivers, eq(drivers.id, driverSubscriptions.driverId))
     .where(eq(driverSubscriptions.id, id));
   return row;
+}
+
+/** Every subscription, newest start first, with plan and driver (the Plans page). */
+export function listSubscriptions(db: Db, limit = 500): Promise<SubscriptionWithPlan[]> {
+  return db
+    .select({ subscription: driverSubscriptions, plan: subscriptionPlans, driverName: drivers.name, driverEmail: drivers.email })
+    .from(driverSubscriptions)
+    .innerJoin(subscriptionPlans, eq(subscriptionPlans.id, driverSubscriptions.planId))
+    .innerJoin(drivers, eq(drivers.id, driverSubscriptions.driverId))
+    .orderBy(desc(driverSubscriptions.startsAt))
+    .limit(limit);
 }
