@@ -12,11 +12,12 @@ import type { FormState } from '@/lib/actions/form-action';
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 type Choice = { id: string; name: string };
 
-function Field({ id, label, name, state, ...props }: { id: string; label: string; name: string; state: FormState } & React.ComponentProps<'input'>) {
+/** An input that keeps what was typed when the action answers with errors (React resets forms after an action). */
+function Field({ id, label, name, state, defaultValue, ...props }: { id: string; label: string; name: string; state: FormState } & React.ComponentProps<'input'>) {
   return (
     <div className="space-y-1.5">
       <Label htmlFor={id}>{label}</Label>
-      <Input id={id} name={name} aria-describedby={`${id}-error`} {...props} />
+      <Input id={id} name={name} aria-describedby={`${id}-error`} defaultValue={state.values?.[name] ?? defaultValue} {...props} />
       <FieldError id={`${id}-error`} errors={state.fieldErrors?.[name]} />
     </div>
   );

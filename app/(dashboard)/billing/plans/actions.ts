@@ -16,11 +16,15 @@ const planForm = z.object({
   vatPercent: z.coerce.number({ message: 'must be a number' }).min(0, { message: 'must be ≥ 0' }).max(100, { message: 'must be ≤ 100' }),
   discountPercent: z.coerce.number({ message: 'must be a number' }).int({ message: 'must be a whole number' }).min(0).max(100, { message: 'must be ≤ 100' }),
   tariffId: z.union([z.uuid(), z.literal('')]),
+}).superRefine((input, ctx) => {
+  if (input.monthlyFee !== '0' && parseAmount(input.monthlyFee, input.currency) === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['monthlyFee'], message: 'must be an amount, e.g. 9.99' });
+  }
 });
 
+/** The fee is typed as a decimal and parsed to minor units by string arithmetic (no float). */
 export const createPlanAction = formAction('admin', planForm, async (input, user) => {
-  const monthlyFee = input.monthlyFee === '0' ? 0 : parseAmount(input.monthlyFee, input.currency);
-  if (monthlyFee === undefined) return { message: 'Please correct the highlighted fields.', fieldErrors: { monthlyFee: ['must be an amount, e.g. 9.99'] } };
+  const monthlyFee = input.monthlyFee === '0' ? 0 : parseAmount(input.monthlyFee, input.currency)!;
   await createPlan(getDb(), userActor(user), { ...input, monthlyFee, tariffId: input.tariffId || null });
   revalidatePath('/billing/plans');
   return { ok: true, message: 'Plan created.' };
