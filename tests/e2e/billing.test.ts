@@ -129,6 +129,7 @@ describe('tariffs in a browser, priced sessions over OCPP', () => {
 
     await row.getByRole('link', { name: /^INV-/ }).click();
     await page.locator('[data-invoice-total="€11.42"]').waitFor();
+    await page.locator('[data-payment-state="unpaid"]').getByText('card payments are off: no STRIPE_SECRET_KEY').waitFor();
     await page.locator('#credit-reason').fill('Test session');
     await page.getByRole('button', { name: 'Issue credit note' }).click();
     await page.waitForURL(/\/billing\/invoices\/[0-9a-f-]{36}$/);

@@ -12,7 +12,11 @@ import { getDb } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { getInvoiceDetail } from '@/lib/invoices/invoice-view';
 import { formatMinorUnits } from '@/lib/pricing/currency';
+import { getPaymentProvider } from '@/lib/payments/payment-provider';
+import type { PaymentState } from '@/lib/invoices/invoice-view';
 import { creditInvoiceAction } from '../../actions';
+
+const PAYMENT_LABELS: Record<PaymentState, string> = { paid: 'paid', unpaid: 'unpaid', partly_paid: 'partly paid', credited: 'settled by a credit note', credit_note: 'credit note' };
 
 export default async function InvoicePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
@@ -38,6 +42,14 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
       <BillingTabs current="/billing/invoices" />
       <div className="grid gap-6">
         {invoice.note ? <p className="text-sm text-muted-foreground">{invoice.note}</p> : null}
+        <p className="text-sm" data-payment-state={invoice.paymentState}>
+          Payment: {PAYMENT_LABELS[invoice.paymentState]} · paid {money(invoice.paid)}
+          {invoice.paymentState === 'unpaid' || invoice.paymentState === 'partly_paid'
+            ? getPaymentProvider()
+              ? ` · card payments by ${getPaymentProvider()!.name} (POST /api/v1/invoices/${invoice.id}/payments)`
+              : ' · card payments are off: no STRIPE_SECRET_KEY is configured'
+            : ''}
+        </p>
         <Table aria-label="Invoice lines">
           <THead>
             <Tr>
