@@ -16,8 +16,9 @@ import * as system from './system';
 import * as tariffs from './tariffs';
 import * as transactions from './transactions';
 import * as users from './users';
+import * as wallets from './wallets';
 
 /** Every documented operation; new contract modules are added here to appear in /api/v1/openapi.json. */
-export const allOperations: Operation[] = [system, users, apiTokens, auditLog, events, stations, commands, messages, diagnostics, alerts, sites, tariffs, transactions, drivers, idTags, invoices, payments].flatMap((module) =>
+export const allOperations: Operation[] = [system, users, apiTokens, auditLog, events, stations, commands, messages, diagnostics, alerts, sites, tariffs, transactions, drivers, idTags, invoices, payments, wallets].flatMap((module) =>
   Object.values(module).filter((value): value is Operation => typeof value === 'object' && value !== null && 'method' in value && 'path' in value),
 );
