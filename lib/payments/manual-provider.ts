@@ -1,5 +1,13 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
 import { WebhookSignatureError, type PaymentProvider, type ProviderEvent } from './provider';
+
+const manualEvent = z.object({
+  type: z.enum(['payment_succeeded', 'payment_failed', 'payment_refunded']),
+  reference: z.string().min(1),
+  amount: z.number().int(),
+  currency: z.string().length(3),
+});
 
 /**
  * A provider for development and tests, with no card network: intents are created pending and
@@ -23,8 +31,8 @@ export function createManualProvider(secret: string): PaymentProvider & { sign(b
     parseWebhook(rawBody, signature): ProviderEvent {
       const expected = Buffer.from(sign(rawBody));
       if (!signature || signature.length !== expected.length || !timingSafeEqual(Buffer.from(signature), expected)) throw new WebhookSignatureError('Bad signature');
-      const event = JSON.parse(rawBody) as ProviderEvent;
-      return event;
+      const parsed = manualEvent.safeParse(JSON.parse(rawBody));
+      return parsed.success ? parsed.data : { type: 'ignored', reason: 'not a payment report' };
     },
   };
 }
