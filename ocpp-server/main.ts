@@ -25,6 +25,7 @@ import { firmwareCampaignsTask } from './scheduler/firmware-campaigns-task';
 import { upsertServiceHeartbeat } from '@/lib/db/queries/service-heartbeats';
 import { rollupsTask } from './scheduler/rollups-task';
 import { startScheduler } from './scheduler/scheduler';
+import { subscriptionFeesTask } from './scheduler/subscription-fees-task';
 import { lastSeenFlushTask, messageLogRetentionTask, offlineSweepTask, serviceHeartbeatTask } from './scheduler/tasks';
 import { createOcppServer } from './server';
 import { onShutdownSignal } from './shutdown';
@@ -97,6 +98,7 @@ const scheduler = startScheduler(
     reservationExpiryTask(db, getEnv().RESERVATION_EXPIRY_INTERVAL * 1000),
     ...(getEnv().LOCAL_LIST_SYNC_INTERVAL > 0 ? [localListSync] : []),
     rollupsTask(db, { everyMs: getEnv().ANALYTICS_ROLLUP_INTERVAL * 1000 }),
+    subscriptionFeesTask(db),
     commands.task,
     firmwareCampaignsTask({ db, bus, requeue: commands.requeue }, { nodeDeadAfterMs: config.nodeDeadAfterMs }),
   ],

@@ -1,4 +1,4 @@
-import type { TransactionTariffSnapshot } from '../db/queries/transaction-costs';
+import type { PricedSnapshot } from './transaction-tariff';
 import type { SessionCost, TariffDimension } from '../pricing';
 
 const VOLUME_UNITS: Record<TariffDimension, 'Wh' | 's' | 'session'> = { ENERGY: 'Wh', TIME: 's', PARKING_TIME: 's', FLAT: 'session' };
@@ -8,7 +8,7 @@ const VOLUME_UNITS: Record<TariffDimension, 'Wh' | 's' | 'session'> = { ENERGY: 
  * of `currency` (cents); unit prices are as in the tariff (currency units per kWh / hour / session,
  * excl. VAT); volumes in Wh, seconds, or 1 per session.
  */
-export function costView(cost: SessionCost, snapshot: TransactionTariffSnapshot) {
+export function costView(cost: SessionCost, snapshot: PricedSnapshot) {
   return {
     currency: cost.currency,
     lines: cost.lines.map((line) => ({

@@ -3,8 +3,8 @@ import { getTransactionById } from '../db/queries/transactions';
 import { listPricingSamples, listTransactionStatusChanges } from '../db/queries/transaction-costs';
 import { priceSession } from '../pricing';
 import { costView, type CostView } from './cost-view';
-import { getTransactionTariffs } from './transaction-tariff';
-import { buildTransactionTimeline, type PricingTransaction } from './transaction-timeline';
+import { getTransactionTariffs, type PricedTransaction } from './transaction-tariff';
+import { buildTransactionTimeline } from './transaction-timeline';
 
 export type TransactionCost = { cost: CostView; costUnavailable: null } | { cost: null; costUnavailable: { code: string; message: string } };
 
@@ -19,7 +19,7 @@ const groupBy = <T extends { transactionId: number }>(rows: T[]) => {
  * stopped one, the cost so far (up to `now`) of a running one. Three queries for any number of
  * transactions, plus a resolution for each one priced for the first time.
  */
-export async function priceTransactions(db: Db, transactions: PricingTransaction[], options: { now?: Date } = {}): Promise<Map<number, TransactionCost>> {
+export async function priceTransactions(db: Db, transactions: PricedTransaction[], options: { now?: Date } = {}): Promise<Map<number, TransactionCost>> {
   const now = options.now ?? new Date();
   const ids = transactions.map((t) => t.id);
   const [tariffs, samples, statuses] = await Promise.all([
@@ -47,7 +47,7 @@ export async function priceTransactions(db: Db, transactions: PricingTransaction
   return result;
 }
 
-export async function priceTransaction(db: Db, transaction: PricingTransaction, options: { now?: Date } = {}): Promise<TransactionCost> {
+export async function priceTransaction(db: Db, transaction: PricedTransaction, options: { now?: Date } = {}): Promise<TransactionCost> {
   return (await priceTransactions(db, [transaction], options)).get(transaction.id)!;
 }
 

@@ -23,6 +23,7 @@ export async function attachCosts(db: Db, sessions: LiveSession[], now: Date): P
       id: s.transactionId,
       stationId: s.stationId,
       connectorId: s.connectorId,
+      idTag: s.idTag,
       startedAt: new Date(s.startedAt),
       stoppedAt: null,
       meterStart: s.meterStartWh,

@@ -71,9 +71,12 @@ export function parseCsv(text: string, columns: readonly string[], required: rea
 
 const unescapeCell = (cell: string) => (cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell);
 
+/** A plain decimal number ("-7.00") is data, not a formula: spreadsheets must read it as a number. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
 function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'number' ? String(value) : FORMULA_START.test(value) ? `'${value}` : value;
+  const text = typeof value === 'number' || PLAIN_NUMBER.test(value) ? String(value) : FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

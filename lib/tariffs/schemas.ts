@@ -66,6 +66,14 @@ export const assignmentBodySchema = z
   });
 export type AssignmentBody = z.infer<typeof assignmentBodySchema>;
 
+export const overrideBodySchema = z
+  .strictObject({
+    idTag: z.string().min(1).max(20, { message: 'must be an id tag (1–20 characters)' }).optional().describe('the tag and every tag below it (its group)'),
+    driverId: z.uuid({ message: 'must be a driver id (UUID)' }).optional(),
+  })
+  .refine((body) => (body.idTag === undefined) !== (body.driverId === undefined), { message: 'give either idTag or driverId', path: ['idTag'] });
+export type OverrideBody = z.infer<typeof overrideBodySchema>;
+
 /** A PATCH that replaces the whole OCPI object: every key the new one lacks is removed. */
 export function replacementPatch(tariff: Tariff): Record<string, unknown> {
   const patch: Record<string, unknown> = {};

@@ -10,6 +10,7 @@ import {
 import { consumeReservation } from '../db/queries/reservations';
 import type { Transaction } from '../db/schema';
 import { authorizeIdTag } from '../id-tags/authorize-id-tag';
+import { snapshotTransactionTariff } from '../billing/transaction-tariff';
 import type { IdTagInfo, IdTagStatus, StartTransactionRequest } from '../ocpp/v16/types';
 
 export interface StartTransactionResult {
@@ -29,6 +30,7 @@ export interface StartTransactionResult {
  * - An open transaction on the same connector (the station lost it: reboot, power loss) is closed,
  *   and the reason recorded.
  * - A reservation is used up (§5.13): the one its reservationId names, or the tag's own on the connector.
+ * - The tariff snapshot (site, driver, tariff version) is taken in the same database transaction.
  * All in one database transaction, serialised per connector and per idTag.
  */
 export async function startTransaction(
@@ -76,6 +78,8 @@ export async function startTransaction(
       updatedAt: now,
     });
     await consumeReservation(tx, { stationId, connectorId: request.connectorId, idTag: request.idTag, reservationId: request.reservationId, transactionId: transaction.id, now });
+    // Site, driver and tariff as of the start: later reassignments never change this session's price.
+    await snapshotTransactionTariff(tx, transaction, now);
     return { transaction, idTagInfo, retransmit: false, replaced };
   });
 }

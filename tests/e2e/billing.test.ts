@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { RPCClient } from 'ocpp-rpc';
@@ -115,5 +116,69 @@ describe('tariffs in a browser, priced sessions over OCPP', () => {
     await operator.locator('[data-preview-gross="€29.75"]').waitFor();
     await operator.goto(`${app.baseUrl}/billing/tariffs/new`);
     await expect(operator.getByText('New tariff').count()).resolves.toBe(0);
+  });
+
+  it('the stopped session was invoiced: listed with its total, its PDF downloads', async () => {
+    await page.goto(`${app.baseUrl}/billing/invoices`);
+    const row = page.locator('tr[data-invoice$="-000001"]');
+    await row.getByText('€11.42').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: 'Download' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^INV-\d{4}-000001\.pdf$/);
+    const bytes = await readFile((await download.path())!);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+
+    await row.getByRole('link', { name: /^INV-/ }).click();
+    await page.locator('[data-invoice-total="€11.42"]').waitFor();
+    await page.locator('[data-payment-state="unpaid"]').getByText('card payments are off: no STRIPE_SECRET_KEY').waitFor();
+    await page.locator('#credit-reason').fill('Test session');
+    await page.getByRole('button', { name: 'Issue credit note' }).click();
+    await page.waitForURL(/\/billing\/invoices\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { name: /^Credit note CN-\d{4}-000001$/ }).waitFor();
+    await page.locator('[data-invoice-total="-€11.42"]').waitFor();
+  });
+
+  it('an admin opens a wallet for a driver, tops it up and sees the ledger', async () => {
+    const driver = await page.request.post(`${app.baseUrl}/api/v1/drivers`, { data: { name: 'Wanda Wallet', email: 'wanda@example.com' } });
+    expect(driver.status()).toBe(201);
+    await page.goto(`${app.baseUrl}/billing/wallets`);
+    await page.locator('#wallet-driver').selectOption({ label: 'Wanda Wallet (wanda@example.com)' });
+    await page.locator('#wallet-min').fill('5.00');
+    await page.getByRole('button', { name: 'Open wallet' }).click();
+    await page.waitForURL(/\/billing\/wallets\/[0-9a-f-]{36}$/);
+    await page.locator('[data-wallet-balance="€0.00"]').waitFor();
+
+    await page.locator('#top-up-amount').fill('12.345');
+    await page.getByRole('button', { name: 'Top up' }).click();
+    await page.locator('#top-up-amount-error').getByText('must be a positive amount').waitFor();
+    await page.locator('#top-up-amount').fill('20.10');
+    await page.getByRole('button', { name: 'Top up' }).click();
+    await page.getByText('Topped up.').waitFor();
+    await page.locator('[data-wallet-balance="€20.10"]').waitFor();
+    await page.getByRole('table', { name: 'Ledger' }).locator('tr[data-entry="top_up"]').getByText('€20.10').waitFor();
+    await page.goto(`${app.baseUrl}/billing/wallets`);
+    await page.locator('tr[data-wallet="Wanda Wallet"]').getByText('€20.10').waitFor();
+  });
+
+  it('an admin creates a plan and subscribes a driver; the first period’s fee is invoiced', async () => {
+    await page.goto(`${app.baseUrl}/billing/plans`);
+    await page.locator('#plan-name').fill('Commuter');
+    await page.locator('#plan-fee').fill('9.999');
+    await page.getByRole('button', { name: 'Create plan' }).click();
+    await page.locator('#plan-fee-error').getByText('must be an amount').waitFor();
+    await page.locator('#plan-fee').fill('9.99');
+    await page.getByRole('button', { name: 'Create plan' }).click();
+    await page.getByText('Plan created.').waitFor();
+    await page.locator('tr[data-plan="Commuter"]').getByText('€9.99').waitFor();
+
+    await page.locator('#subscribe-driver').selectOption({ label: 'Wanda Wallet' });
+    await page.locator('#subscribe-plan').selectOption({ label: 'Commuter' });
+    await page.locator('#subscribe-start').fill(new Date().toISOString().slice(0, 10));
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    await page.getByText('Subscribed.').waitFor();
+    await page.goto(`${app.baseUrl}/billing/invoices`);
+    // €9.99 + 19 % VAT (€1.90, half-up from €1.8981) = €11.89, unpaid (no wallet debit for fees).
+    const fee = page.locator('tr', { hasText: 'Wanda Wallet' });
+    await fee.getByText('€11.89').waitFor();
+    await fee.getByText('Unpaid').waitFor();
   });
 });

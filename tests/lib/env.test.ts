@@ -28,6 +28,7 @@ describe('parseEnv', () => {
     [{ ADMIN_EMAIL: 'a@example.com' }, 'ADMIN_PASSWORD'],
     [{ MAP_TILE_URL: 'https://tiles.example.com/map.png' }, 'MAP_TILE_URL'],
     [{ ALERT_ZERO_POWER_MINUTES: '0' }, 'ALERT_ZERO_POWER_MINUTES'],
+    [{ STRIPE_SECRET_KEY: 'sk_test_1' }, 'STRIPE_WEBHOOK_SECRET'],
   ])('fails on %o with a message naming %s', (source, variable) => {
     expect(() => parseEnv(source)).toThrow(EnvError);
     expect(() => parseEnv(source)).toThrow(new RegExp(`${variable}:`));

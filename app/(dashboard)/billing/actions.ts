@@ -7,6 +7,7 @@ import type { FormState } from '@/lib/actions/form-action';
 import { requireRole, userActor, type SessionUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
+import { issueCreditNote } from '@/lib/invoices/issue-credit-note';
 import { assignTariff } from '@/lib/tariffs/assign-tariff';
 import { createTariff } from '@/lib/tariffs/create-tariff';
 import { removeTariffAssignment } from '@/lib/tariffs/remove-tariff-assignment';
@@ -106,4 +107,18 @@ export async function setDefaultTariffAction(_previous: FormState, formData: For
     refresh();
     return { ok: true, message: chosen ? 'Default tariff set.' : 'No default tariff: stations without an assignment are not priced.' };
   });
+}
+
+/** Reverses an invoice with a credit note (admin), then shows the credit note. */
+export async function creditInvoiceAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const invoiceId = uuid.safeParse(formData.get('invoiceId'));
+  if (!invoiceId.success) return { message: 'Unknown invoice.' };
+  let creditNoteId: string | undefined;
+  const state = await adminAction(async (user) => {
+    creditNoteId = (await issueCreditNote(getDb(), userActor(user), invoiceId.data, text(formData, 'reason'))).id;
+    revalidatePath('/billing/invoices');
+    return { ok: true };
+  });
+  if (creditNoteId) redirect(`/billing/invoices/${creditNoteId}`);
+  return state;
 }

@@ -6,6 +6,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, TBody, THead, Td, Th, Tr } from '@/components/ui/table';
 import { AssignmentList } from '@/components/billing/assignment-list';
+import { BillingTabs } from '@/components/billing/billing-tabs';
 import { DefaultTariffForm } from '@/components/billing/default-tariff-form';
 import { requireUser } from '@/lib/auth/session';
 import { roleAllows } from '@/lib/auth/roles';
@@ -27,6 +28,7 @@ export default async function BillingPage() {
         description="What sessions cost: tariffs (OCPI 2.2.1), where they apply, and the default."
         actions={isAdmin ? <Link className={buttonVariants()} href="/billing/tariffs/new">New tariff</Link> : null}
       />
+      <BillingTabs current="/billing" />
       {tariffs.length === 0 ? (
         <EmptyState
           title="No tariffs yet"

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineOperation } from '../operation';
 import { tariffScopes } from '../../db/schema';
-import { assignmentBodySchema, createTariffBodySchema, updateTariffBodySchema } from '../../tariffs/schemas';
+import { assignmentBodySchema, createTariffBodySchema, overrideBodySchema, updateTariffBodySchema } from '../../tariffs/schemas';
 
 export const tariffAssignmentSchema = z.object({
   id: z.uuid(),
@@ -60,4 +60,11 @@ export const removeTariffAssignmentOperation = defineOperation({
   method: 'delete', path: '/api/v1/tariffs/{id}/assignments/{assignmentId}', tag: 'Tariffs', role: 'admin',
   summary: 'End an assignment (kept in the history that prices earlier sessions)',
   params: tariffIdParams.extend({ assignmentId: z.uuid({ message: 'must be an assignment id (UUID)' }) }), responseStatus: 204, errors: { 404: 'not_found' },
+});
+export const overrideTariffOperation = defineOperation({
+  method: 'post', path: '/api/v1/tariffs/{id}/overrides', tag: 'Tariffs', role: 'admin',
+  summary: 'Give an id-tag group (`idTag`: the tag and the tags below it) or a driver (`driverId`) this tariff for sessions starting from now; beats subscription plans and every assignment',
+  params: tariffIdParams, body: overrideBodySchema,
+  response: z.object({ id: z.uuid(), tariffId: z.uuid(), kind: z.enum(['id_tag', 'driver']), idTag: z.string().nullable(), driverId: z.uuid().nullable(), createdAt: z.string(), createdBy: z.string() }),
+  responseStatus: 201, errors: { 404: 'not_found' },
 });

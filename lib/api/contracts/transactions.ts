@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineOperation } from '../operation';
+import { tariffSources } from '../../db/schema/billing';
 
 const money = z.number().int().describe('minor units of the currency (cents)');
 
@@ -28,7 +29,7 @@ export const costSchema = z.object({
   pricedUntil: z.string(),
   usage: z.object({ energyWh: z.number(), chargingSeconds: z.number(), idleSeconds: z.number() }),
   timeZone: z.string().describe("the site's zone the tariff's time restrictions were evaluated in"),
-  tariff: z.object({ id: z.uuid(), name: z.string(), version: z.number().int(), versionId: z.uuid(), appliedVia: z.enum(['default', 'site', 'station', 'connector']) }),
+  tariff: z.object({ id: z.uuid(), name: z.string(), version: z.number().int(), versionId: z.uuid(), appliedVia: z.enum(tariffSources).describe('id_tag > driver > subscription_plan > connector > station > site > default') }),
 });
 
 export const getTransactionOperation = defineOperation({

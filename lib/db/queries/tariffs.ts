@@ -8,6 +8,7 @@ import {
   type TariffAssignmentRow,
   type TariffRow,
   type TariffScope,
+  type TariffSource,
   type TariffVersionRow,
 } from '../schema';
 
@@ -138,8 +139,9 @@ export async function closeAssignment(db: Db, id: string, at: Date, by: string):
 }
 
 export interface TariffCandidate {
-  assignmentId: string;
-  scope: TariffScope;
+  /** Null when the tariff came from an override or a subscription plan. */
+  assignmentId: string | null;
+  scope: TariffSource;
   tariffId: string;
   tariffName: string;
   version: TariffVersionRow;

@@ -1,26 +1,23 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { tariffs, tariffVersions, transactionTariffs, type TariffScope, type TariffVersionRow, type TransactionTariffRow } from '../schema';
+import { tariffs, tariffVersions, transactionTariffs, type TariffVersionRow, type TransactionTariffRow } from '../schema';
 
-export type TransactionTariffSnapshot = TransactionTariffRow & { version: TariffVersionRow; tariffName: string };
+export type TransactionTariffSnapshot = TransactionTariffRow & { version: TariffVersionRow | null; tariffName: string | null };
 
-/** The tariff snapshots of transactions already priced once. */
+/** The tariff snapshots of transactions (taken at StartTransaction, or at the first pricing of older ones). */
 export async function listTransactionTariffSnapshots(db: Db, transactionIds: number[]): Promise<Map<number, TransactionTariffSnapshot>> {
   if (transactionIds.length === 0) return new Map();
   const rows = await db
     .select({ snapshot: transactionTariffs, version: tariffVersions, tariffName: tariffs.name })
     .from(transactionTariffs)
-    .innerJoin(tariffVersions, eq(tariffVersions.id, transactionTariffs.tariffVersionId))
-    .innerJoin(tariffs, eq(tariffs.id, tariffVersions.tariffId))
+    .leftJoin(tariffVersions, eq(tariffVersions.id, transactionTariffs.tariffVersionId))
+    .leftJoin(tariffs, eq(tariffs.id, tariffVersions.tariffId))
     .where(inArray(transactionTariffs.transactionId, transactionIds));
   return new Map(rows.map(({ snapshot, version, tariffName }) => [snapshot.transactionId, { ...snapshot, version, tariffName }]));
 }
 
 /** Stores a snapshot unless one exists (two first pricings at once: the first one wins). */
-export async function insertTransactionTariffSnapshot(
-  db: Db,
-  row: { transactionId: number; tariffVersionId: string; assignmentId: string; scope: TariffScope; timeZone: string; resolvedAt: Date },
-): Promise<void> {
+export async function insertTransactionTariffSnapshot(db: Db, row: typeof transactionTariffs.$inferInsert): Promise<void> {
   await db.insert(transactionTariffs).values(row).onConflictDoNothing({ target: transactionTariffs.transactionId });
 }
 

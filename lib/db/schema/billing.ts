@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Tariff } from '../../pricing/tariff-schema';
+import { drivers } from './drivers';
 import { stations, transactions } from './ocpp';
 import { sites } from './sites';
+import { driverSubscriptions } from './subscriptions';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -89,18 +91,62 @@ export const tariffAssignments = pgTable(
 );
 
 /**
- * The tariff version (and site time zone) a transaction is priced with, fixed at its first pricing
- * from the assignment and version histories as of its start: later edits never change its cost.
+ * Tariff overrides that beat every site/station/connector assignment: for an id-tag group (the tag
+ * or any tag above it, OCPP 1.6 parentIdTag) or for one driver. Closed, never deleted, like
+ * assignments, so the override in force at any past instant can be found.
+ */
+export const tariffOverrideKinds = ['id_tag', 'driver'] as const;
+export type TariffOverrideKind = (typeof tariffOverrideKinds)[number];
+
+export const tariffOverrides = pgTable(
+  'tariff_overrides',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tariffId: uuid('tariff_id')
+      .notNull()
+      .references(() => tariffs.id),
+    kind: text('kind', { enum: tariffOverrideKinds }).notNull(),
+    /** kind id_tag: the tag value; applies to that tag and every tag below it. */
+    idTag: text('id_tag'),
+    driverId: uuid('driver_id').references(() => drivers.id, { onDelete: 'cascade' }),
+    createdAt: at('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    removedAt: at('removed_at'),
+    removedBy: text('removed_by'),
+  },
+  (table) => [
+    check(
+      'tariff_overrides_kind_columns',
+      sql`(${table.kind} = 'id_tag' and ${table.idTag} is not null and ${table.driverId} is null)
+        or (${table.kind} = 'driver' and ${table.driverId} is not null and ${table.idTag} is null)`,
+    ),
+    uniqueIndex('tariff_overrides_open_target')
+      .on(table.kind, sql`coalesce(${table.idTag}, ${table.driverId}::text)`)
+      .where(sql`${table.removedAt} is null`),
+  ],
+);
+
+/** How a session's tariff was found: an override, the driver's subscription plan, or an assignment scope. */
+export const tariffSources = ['id_tag', 'driver', 'subscription_plan', ...tariffScopes] as const;
+export type TariffSource = (typeof tariffSources)[number];
+
+/**
+ * What a transaction is priced with, fixed when StartTransaction is recorded: the station's site
+ * (and its time zone) at that moment, the driver, and the tariff version resolved then (null: no
+ * tariff applied). Moving the station to another site or editing a tariff later never changes it.
+ * Transactions recorded before this snapshot existed get theirs at their first pricing.
  */
 export const transactionTariffs = pgTable('transaction_tariffs', {
   transactionId: integer('transaction_id')
     .primaryKey()
     .references(() => transactions.id, { onDelete: 'cascade' }),
-  tariffVersionId: uuid('tariff_version_id')
-    .notNull()
-    .references(() => tariffVersions.id),
+  tariffVersionId: uuid('tariff_version_id').references(() => tariffVersions.id),
   assignmentId: uuid('assignment_id').references(() => tariffAssignments.id, { onDelete: 'set null' }),
-  scope: tariffScopeEnum('scope').notNull(),
+  scope: text('scope', { enum: tariffSources }),
+  siteId: uuid('site_id').references(() => sites.id, { onDelete: 'set null' }),
+  driverId: uuid('driver_id').references(() => drivers.id, { onDelete: 'set null' }),
+  /** The driver's subscription at the start (its plan's tariff may be the one applied). */
+  subscriptionId: uuid('subscription_id').references((): AnyPgColumn => driverSubscriptions.id, { onDelete: 'set null' }),
   timeZone: text('time_zone').notNull(),
   resolvedAt: at('resolved_at').notNull(),
 });
@@ -109,3 +155,4 @@ export type TariffRow = typeof tariffs.$inferSelect;
 export type TariffVersionRow = typeof tariffVersions.$inferSelect;
 export type TariffAssignmentRow = typeof tariffAssignments.$inferSelect;
 export type TransactionTariffRow = typeof transactionTariffs.$inferSelect;
+export type TariffOverrideRow = typeof tariffOverrides.$inferSelect;

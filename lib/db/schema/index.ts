@@ -13,3 +13,7 @@ export * from './local-lists';
 export * from './reservations';
 export * from './firmware';
 export * from './analytics';
+export * from './subscriptions';
+export * from './invoices';
+export * from './wallets';
+export * from './payments';

@@ -1,0 +1,12 @@
+import { apiRoute } from '@/lib/api/api-route';
+import { stripeWebhookOperation } from '@/lib/api/contracts/payments';
+import { AppError } from '@/lib/errors';
+import { handleProviderWebhook } from '@/lib/payments/card-payments';
+import { getPaymentProvider } from '@/lib/payments/payment-provider';
+
+/** Public (Stripe calls it); trusted only through the verified signature over the raw body. */
+export const POST = apiRoute(stripeWebhookOperation, async ({ db, request }) => {
+  const provider = getPaymentProvider();
+  if (!provider) throw new AppError(404, 'payments_disabled', 'Card payments are not configured (STRIPE_SECRET_KEY)');
+  return handleProviderWebhook(db, provider, await request.text(), request.headers.get('stripe-signature'));
+});

@@ -1,0 +1,68 @@
+import type { Db } from '../db/client';
+import { getCreditNoteFor, getInvoiceById } from '../db/queries/invoices';
+import { getInvoicePaidAmounts, insertPayment, lockPaymentByReference, setPaymentStatus } from '../db/queries/payments';
+import { getWalletSummary } from '../db/queries/wallets';
+import type { Payment } from '../db/schema';
+import { systemActor } from '../auth/roles';
+import { recordAudit } from '../audit/record-audit';
+import { badRequest, conflict, notFound } from '../errors';
+import { topUpWallet } from '../wallets/wallet-ledger';
+import { WebhookSignatureError, type PaymentProvider, type ProviderEvent } from './provider';
+
+/** Starts a card payment of what is still owed on an invoice; the browser confirms it with the client secret. */
+export async function startInvoicePayment(db: Db, provider: PaymentProvider, invoiceId: string, now = new Date()): Promise<{ payment: Payment; clientSecret: string | null }> {
+  const invoice = await getInvoiceById(db, invoiceId);
+  if (!invoice) throw notFound('Invoice not found');
+  if (invoice.kind === 'credit_note' || (await getCreditNoteFor(db, invoiceId))) throw conflict('not_payable', 'A credit note or a credited invoice is not paid');
+  const owed = invoice.gross - ((await getInvoicePaidAmounts(db, [invoiceId])).get(invoiceId) ?? 0);
+  if (owed <= 0) throw conflict('already_paid', `Invoice ${invoice.number} is paid`);
+  const intent = await provider.createPaymentIntent({ amount: owed, currency: invoice.currency, description: `Invoice ${invoice.number}`, metadata: { invoiceId, invoiceNumber: invoice.number } });
+  const payment = await insertPayment(db, { provider: provider.name, reference: intent.reference, purpose: 'invoice', invoiceId, currency: invoice.currency, amount: owed, status: 'pending', createdAt: now, updatedAt: now });
+  return { payment, clientSecret: intent.clientSecret };
+}
+
+/** Starts a card top-up of a wallet; the wallet is credited only when the provider reports success. */
+export async function startWalletTopUp(db: Db, provider: PaymentProvider, walletId: string, amount: number, now = new Date()): Promise<{ payment: Payment; clientSecret: string | null }> {
+  if (!Number.isSafeInteger(amount) || amount <= 0) throw badRequest('amount: must be a positive amount', 'amount');
+  const wallet = await getWalletSummary(db, walletId);
+  if (!wallet) throw notFound('Wallet not found');
+  const intent = await provider.createPaymentIntent({ amount, currency: wallet.currency, description: 'Wallet top-up', metadata: { walletId } });
+  const payment = await insertPayment(db, { provider: provider.name, reference: intent.reference, purpose: 'wallet_top_up', walletId, currency: wallet.currency, amount, status: 'pending', createdAt: now, updatedAt: now });
+  return { payment, clientSecret: intent.clientSecret };
+}
+
+export type EventOutcome = 'applied' | 'duplicate' | 'unknown_payment' | 'ignored' | 'mismatch';
+
+/**
+ * Applies a verified provider event to its payment, once: a succeeded top-up credits the wallet
+ * (entry referenced by the provider's id, so a redelivered webhook cannot credit twice). An event
+ * whose amount or currency differs from the payment is refused, not applied.
+ */
+export async function applyProviderEvent(db: Db, providerName: string, event: ProviderEvent, now = new Date()): Promise<EventOutcome> {
+  if (event.type === 'ignored') return 'ignored';
+  return db.transaction(async (tx) => {
+    const payment = await lockPaymentByReference(tx, providerName, event.reference);
+    if (!payment) return 'unknown_payment';
+    const status = event.type === 'payment_succeeded' ? 'succeeded' : event.type === 'payment_failed' ? 'failed' : 'refunded';
+    if (payment.status === status) return 'duplicate';
+    if (status === 'succeeded' && (event.amount !== payment.amount || event.currency !== payment.currency)) return 'mismatch';
+    await setPaymentStatus(tx, payment.id, status, now);
+    if (status === 'succeeded' && payment.purpose === 'wallet_top_up' && payment.walletId) {
+      await topUpWallet(tx, systemActor, payment.walletId, { amount: payment.amount, reference: `${providerName}:${payment.reference}` }, now);
+    }
+    await recordAudit(tx, systemActor, { action: `payment.${status}`, targetType: 'payment', targetId: payment.id, after: { provider: providerName, reference: payment.reference, amount: payment.amount } });
+    return 'applied';
+  });
+}
+
+/** A provider's webhook: verified, then applied. A bad signature is a 400 naming the header. */
+export async function handleProviderWebhook(db: Db, provider: PaymentProvider, rawBody: string, signature: string | null, now = new Date()) {
+  let event: ProviderEvent;
+  try {
+    event = provider.parseWebhook(rawBody, signature);
+  } catch (error) {
+    if (error instanceof WebhookSignatureError) throw badRequest(`signature: ${error.message}`, 'signature');
+    throw error;
+  }
+  return { outcome: await applyProviderEvent(db, provider.name, event, now) };
+}

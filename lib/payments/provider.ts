@@ -1,0 +1,32 @@
+/** What a provider says about a payment; only these move a payment's status. */
+export type ProviderPaymentStatus = 'pending' | 'succeeded' | 'failed' | 'refunded';
+
+export interface PaymentIntent {
+  reference: string;
+  /** Handed to the browser to confirm the card (Stripe.js); null for the manual provider. */
+  clientSecret: string | null;
+  status: ProviderPaymentStatus;
+}
+
+export type ProviderEvent =
+  | { type: 'payment_succeeded' | 'payment_failed' | 'payment_refunded'; reference: string; amount: number; currency: string }
+  | { type: 'ignored'; reason: string };
+
+/**
+ * A card-payment provider. Amounts are integers in minor units, currencies ISO 4217 upper case.
+ * `parseWebhook` verifies the signature and throws WebhookSignatureError when it does not hold.
+ */
+export interface PaymentProvider {
+  readonly name: string;
+  createPaymentIntent(input: { amount: number; currency: string; description: string; metadata: Record<string, string> }): Promise<PaymentIntent>;
+  capture(reference: string): Promise<{ status: ProviderPaymentStatus }>;
+  refund(reference: string, amount?: number): Promise<{ reference: string; status: ProviderPaymentStatus }>;
+  parseWebhook(rawBody: string, signature: string | null): ProviderEvent;
+}
+
+export class WebhookSignatureError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WebhookSignatureError';
+  }
+}

@@ -1,0 +1,80 @@
+import type { Db } from '../db/client';
+import { getSessionDebit, getWalletBalance, getWalletByDriver, insertWallet, insertWalletEntry, lockWallet } from '../db/queries/wallets';
+import { getDriverById } from '../db/queries/drivers';
+import type { Invoice, Wallet, WalletEntry, WalletEntryKind } from '../db/schema';
+import type { Actor } from '../auth/roles';
+import { recordAudit } from '../audit/record-audit';
+import { badRequest, conflict, notFound } from '../errors';
+import { isKnownCurrency } from '../pricing/currency';
+
+export async function createWallet(db: Db, actor: Actor, input: { driverId: string; currency: string; minBalance?: number; allowNegative?: boolean }): Promise<Wallet> {
+  if (!isKnownCurrency(input.currency)) throw badRequest('currency: must be an ISO 4217 code', 'currency');
+  return db.transaction(async (tx) => {
+    if (!(await getDriverById(tx, input.driverId))) throw badRequest('driverId: no such driver', 'driverId');
+    if (await getWalletByDriver(tx, input.driverId)) throw conflict('wallet_exists', 'This driver already has a wallet', 'driverId');
+    const wallet = await insertWallet(tx, { driverId: input.driverId, currency: input.currency, minBalance: input.minBalance ?? 1, allowNegative: input.allowNegative ?? false });
+    await recordAudit(tx, actor, { action: 'wallet.create', targetType: 'wallet', targetId: wallet.id, after: wallet });
+    return wallet;
+  });
+}
+
+/**
+ * Appends one entry under the wallet's row lock, so the balance it checks is the balance it
+ * changes: an entry that would take the balance below zero is refused unless the wallet allows it.
+ */
+async function appendEntry(
+  tx: Db,
+  walletId: string,
+  entry: { kind: WalletEntryKind; amount: number; transactionId?: number; invoiceId?: string; reference?: string; note?: string; createdBy: string; now: Date },
+): Promise<{ entry: WalletEntry; balance: number }> {
+  const wallet = await lockWallet(tx, walletId);
+  if (!wallet) throw notFound('Wallet not found');
+  const balance = (await getWalletBalance(tx, walletId)) + entry.amount;
+  if (balance < 0 && !wallet.allowNegative) throw conflict('insufficient_balance', 'The wallet balance would become negative', 'amount');
+  const { now, ...fields } = entry;
+  return { entry: await insertWalletEntry(tx, { walletId, ...fields, createdAt: now }), balance };
+}
+
+/** A top-up (admin, or a captured card payment with its provider reference: recorded once per reference). */
+export async function topUpWallet(db: Db, actor: Actor, walletId: string, input: { amount: number; reference?: string; note?: string }, now = new Date()) {
+  if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw badRequest('amount: must be a positive amount', 'amount');
+  return db.transaction(async (tx) => {
+    const result = await appendEntry(tx, walletId, { kind: 'top_up', ...input, createdBy: actor.label, now });
+    await recordAudit(tx, actor, { action: 'wallet.top_up', targetType: 'wallet', targetId: walletId, after: { amount: input.amount, reference: input.reference ?? null, balance: result.balance } });
+    return result;
+  });
+}
+
+export type WalletDebit = { debited: true; entry: WalletEntry; balance: number } | { debited: false; reason: string };
+
+/**
+ * Pays a session invoice from the driver's wallet (same currency), at most once per session. With
+ * too little balance (and negative not allowed) nothing is debited: the invoice stays unpaid.
+ */
+export async function debitWalletForInvoice(db: Db, invoice: Invoice, now: Date): Promise<WalletDebit> {
+  if (!invoice.driverId || invoice.transactionId === null || invoice.kind !== 'session') return { debited: false, reason: 'no driver' };
+  const wallet = await getWalletByDriver(db, invoice.driverId);
+  if (!wallet) return { debited: false, reason: 'the driver has no wallet' };
+  if (wallet.currency !== invoice.currency) return { debited: false, reason: `the wallet is in ${wallet.currency}, the invoice in ${invoice.currency}` };
+  return db.transaction(async (tx) => {
+    await lockWallet(tx, wallet.id);
+    if (await getSessionDebit(tx, invoice.transactionId!)) return { debited: false, reason: 'already debited' };
+    try {
+      const result = await appendEntry(tx, wallet.id, { kind: 'session_debit', amount: -invoice.gross, transactionId: invoice.transactionId!, invoiceId: invoice.id, createdBy: 'system', now });
+      return { debited: true, ...result };
+    } catch (error) {
+      if ((error as { code?: string }).code === 'insufficient_balance') return { debited: false, reason: 'insufficient balance' };
+      throw error;
+    }
+  });
+}
+
+/** A credit note for a wallet-paid session puts the debited amount back, once. */
+export async function refundWalletForCreditNote(db: Db, creditNote: Invoice, now: Date): Promise<WalletEntry | undefined> {
+  if (creditNote.kind !== 'credit_note' || creditNote.transactionId === null || !creditNote.creditsInvoiceId) return undefined;
+  const debit = await getSessionDebit(db, creditNote.transactionId);
+  if (!debit || debit.invoiceId !== creditNote.creditsInvoiceId) return undefined;
+  const refund = { kind: 'refund' as const, amount: -debit.amount, invoiceId: creditNote.creditsInvoiceId, transactionId: creditNote.transactionId, note: `Credit note ${creditNote.number}` };
+  if (refund.amount === 0) return undefined;
+  return (await appendEntry(db, debit.walletId, { ...refund, createdBy: creditNote.issuedBy, now })).entry;
+}
