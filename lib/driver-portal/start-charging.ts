@@ -1,6 +1,8 @@
 import type { Db } from '../db/client';
 import { getConnector, listDriverTagValues } from '../db/queries/driver-transactions';
 import { getActiveReservation } from '../db/queries/reservations';
+import { getWalletBalance, getWalletByDriver } from '../db/queries/wallets';
+import { formatMinorUnits } from '../pricing/currency';
 import { getStationById } from '../db/queries/stations';
 import type { Command, Driver } from '../db/schema';
 import { authorizeIdTag } from '../id-tags/authorize-id-tag';
@@ -18,6 +20,15 @@ export async function pickDriverIdTag(db: Db, driverId: string, stationId: strin
     if ((await authorizeIdTag(db, { idTag, stationId, now })).status === 'Accepted') return idTag;
   }
   return undefined;
+}
+
+/** A prepaid driver below the wallet's minimum is told so, instead of "no card may charge here" (the station would answer Blocked). */
+export async function walletShortfallMessage(db: Db, driverId: string): Promise<string | null> {
+  const wallet = await getWalletByDriver(db, driverId);
+  if (!wallet) return null;
+  const balance = await getWalletBalance(db, wallet.id);
+  if (balance >= wallet.minBalance) return null;
+  return `Your prepaid balance is ${formatMinorUnits(balance, wallet.currency)}, below the ${formatMinorUnits(wallet.minBalance, wallet.currency)} needed to start. Top up your wallet first.`;
 }
 
 /** Plain words for how a command ended, for a person holding a phone. */
@@ -50,6 +61,8 @@ export async function startCharging(deps: CommandDeps, driver: Driver, input: { 
   const reservedTag = reservation && (await listDriverTagValues(deps.db, driver.id)).includes(reservation.idTag) ? reservation.idTag : undefined;
   const availability = connectorAvailability({ online: station.online, accepted: station.registrationStatus === 'accepted', status: connector?.status ?? null, reservedForDriver: Boolean(reservedTag) });
   if (!availability.canStart) throw conflict('connector_unavailable', availability.reason);
+  const shortfall = await walletShortfallMessage(deps.db, driver.id);
+  if (shortfall) throw conflict('balance_too_low', shortfall);
   const idTag = reservedTag ?? (await pickDriverIdTag(deps.db, driver.id, station.id, now));
   if (!idTag) throw conflict('no_usable_tag', 'Your account has no card that may charge here. Contact the operator.');
   const command = await sendCommand(deps, driverActor(driver), {

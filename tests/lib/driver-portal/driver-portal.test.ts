@@ -22,6 +22,7 @@ import { stopCharging } from '@/lib/driver-portal/stop-charging';
 import { getDriverReceipt, listDriverSessions } from '@/lib/driver-portal/driver-history';
 import { anonymiseDriver, exportDriverData } from '@/lib/driver-portal/driver-privacy';
 import { blockOwnIdTag } from '@/lib/driver-portal/block-own-id-tag';
+import { createWallet, topUpWallet } from '@/lib/wallets/wallet-ledger';
 import { safePortalPath } from '@/lib/driver-portal/safe-next';
 import type { Driver } from '@/lib/db/schema';
 
@@ -134,6 +135,17 @@ describe('charging from the phone over a real OCPP socket', () => {
     await station.call('StatusNotification', { connectorId: 2, status: 'Faulted', errorCode: 'GroundFailure' });
     await expect(startCharging(deps, dana, { stationId: 'PORTAL-1', connectorId: 2 })).rejects.toMatchObject({ status: 409, message: 'This connector is out of order. The operator has been told.' });
     await expect(startCharging(deps, dana, { stationId: 'NOPE', connectorId: 1 })).rejects.toMatchObject({ status: 404 });
+    expect(remoteStarts).toEqual([]);
+  });
+
+  it('tells a prepaid driver below the wallet minimum to top up, before any command', async () => {
+    const wallet = await createWallet(t.db, systemActor, { driverId: eve.id, currency: 'EUR', minBalance: 500 });
+    await topUpWallet(t.db, systemActor, wallet.id, { amount: 250 });
+    await expect(startCharging(deps, eve, { stationId: 'PORTAL-1', connectorId: 1 })).rejects.toMatchObject({
+      status: 409,
+      code: 'balance_too_low',
+      message: 'Your prepaid balance is €2.50, below the €5.00 needed to start. Top up your wallet first.',
+    });
     expect(remoteStarts).toEqual([]);
   });
 

@@ -1,6 +1,8 @@
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { DeleteAccountForm } from '@/components/driver-portal/delete-account-form';
+import { BillingCard } from '@/components/driver-portal/billing-card';
+import { getDriverBilling } from '@/lib/driver-portal/driver-billing';
 import { getDb } from '@/lib/db/client';
 import { listDriverIdTags } from '@/lib/db/queries/id-tags';
 import { requireDriver } from '@/lib/driver-portal/driver-session';
@@ -10,7 +12,7 @@ export const metadata = { title: 'Account · Charge' };
 
 export default async function DriverAccountPage() {
   const driver = await requireDriver('/driver/account');
-  const tags = await listDriverIdTags(getDb(), driver.id);
+  const [tags, billing] = await Promise.all([listDriverIdTags(getDb(), driver.id), getDriverBilling(getDb(), driver.id)]);
   return (
     <>
       <h1 className="text-2xl font-semibold">Account</h1>
@@ -41,6 +43,7 @@ export default async function DriverAccountPage() {
           <p className="mt-2 text-xs text-muted-foreground">Lost a card? Block it here at once; your operator can unblock it if it turns up.</p>
         </CardContent>
       </Card>
+      <BillingCard billing={billing} />
       <Card>
         <CardHeader>
           <CardTitle>Your data</CardTitle>
