@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { S3StorageConfig } from './storage/s3-storage';
 
 /**
  * The only reader of process.env in the project. Every variable is declared here, parsed once,
@@ -32,6 +33,12 @@ export const envSchema = z
     OCPP_CALL_TIMEOUT: z.coerce.number().int().min(1).default(30),
     OCPP_MESSAGE_LOG_RETENTION_HOURS: z.coerce.number().int().min(1).default(168),
     OCPP_MESSAGE_LOG_MAX_ROWS: z.coerce.number().int().min(1000).default(1_000_000),
+    STORAGE_S3_ENDPOINT: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    STORAGE_S3_BUCKET: optionalText,
+    STORAGE_S3_REGION: optionalText.transform((value) => value ?? 'us-east-1'),
+    STORAGE_S3_ACCESS_KEY_ID: optionalText,
+    STORAGE_S3_SECRET_ACCESS_KEY: optionalText,
+    STORAGE_S3_FORCE_PATH_STYLE: optionalText.pipe(z.enum(['true', 'false', '1', '0']).default('true')).transform((value) => value === 'true' || value === '1'),
     FIRMWARE_MAX_BYTES: z.coerce.number().int().min(1024).default(256 * 1024 * 1024),
     ALERT_EVALUATION_INTERVAL: z.coerce.number().int().min(1).default(30),
     ANALYTICS_ROLLUP_INTERVAL: z.coerce.number().int().min(10).default(300),
@@ -67,9 +74,19 @@ export const envSchema = z
         message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together',
       });
     }
+    // Files go to the bucket only when it is named; its keys must come with it, and S3 settings
+    // without a bucket would silently store on disk instead.
+    if (env.STORAGE_S3_BUCKET) {
+      for (const key of ['STORAGE_S3_ACCESS_KEY_ID', 'STORAGE_S3_SECRET_ACCESS_KEY'] as const) {
+        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when STORAGE_S3_BUCKET is set' });
+      }
+    } else if (env.STORAGE_S3_ENDPOINT || env.STORAGE_S3_ACCESS_KEY_ID || env.STORAGE_S3_SECRET_ACCESS_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['STORAGE_S3_BUCKET'], message: 'is required when other STORAGE_S3_ settings are set' });
+    }
   });
 
-export type Env = z.infer<typeof envSchema> & { dataDir: string };
+type ParsedEnv = z.infer<typeof envSchema>;
+export type Env = ParsedEnv & { dataDir: string; storageS3?: S3StorageConfig };
 
 export class EnvError extends Error {
   constructor(readonly issues: string[]) {
@@ -83,7 +100,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (!result.success) {
     throw new EnvError(result.error.issues.map((issue) => `${issue.path.join('.') || 'env'}: ${issue.message}`));
   }
-  return { ...result.data, dataDir: path.resolve(result.data.DATA_DIR) };
+  return { ...result.data, dataDir: path.resolve(result.data.DATA_DIR), storageS3: storageS3(result.data) };
+}
+
+function storageS3(env: ParsedEnv): S3StorageConfig | undefined {
+  const { STORAGE_S3_BUCKET: bucket, STORAGE_S3_ACCESS_KEY_ID: accessKeyId, STORAGE_S3_SECRET_ACCESS_KEY: secretAccessKey } = env;
+  if (!bucket || !accessKeyId || !secretAccessKey) return undefined;
+  return { endpoint: env.STORAGE_S3_ENDPOINT, bucket, region: env.STORAGE_S3_REGION, accessKeyId, secretAccessKey, forcePathStyle: env.STORAGE_S3_FORCE_PATH_STYLE };
 }
 
 let cached: Env | undefined;

@@ -3,7 +3,8 @@ import type { Db } from '../db/client';
 import { claimDiagnosticsUpload, completeDiagnosticsUpload, releaseDiagnosticsUpload } from '../db/queries/diagnostics';
 import type { DiagnosticsFile } from '../db/schema';
 import { AppError, badRequest } from '../errors';
-import { diagnosticsPath, MAX_DIAGNOSTICS_BYTES, resolveStored, safeFileName, tooLarge, writeLimited } from './diagnostics-storage';
+import { tooLarge, type ObjectStorage } from '../storage/object-storage';
+import { diagnosticsPath, MAX_DIAGNOSTICS_BYTES, safeFileName } from './diagnostics-storage';
 import { hashUploadToken } from './upload-token';
 
 export interface UploadInput {
@@ -11,7 +12,8 @@ export interface UploadInput {
   /** A name from the URL path after the token (stations often append the file name to `location`). */
   pathName?: string;
   request: Request;
-  dataDir: string;
+  /** DATA_DIR or the S3 bucket (lib/storage). */
+  storage: ObjectStorage;
   maxBytes?: number;
 }
 
@@ -31,13 +33,17 @@ export async function receiveDiagnosticsUpload(db: Db, input: UploadInput): Prom
 
   const slot = await claimDiagnosticsUpload(db, hashUploadToken(input.token));
   if (!slot) throw new AppError(404, 'upload_not_found', 'Unknown, used or expired upload URL');
+  let stored: string | undefined;
   try {
     const { body, name, type } = multipart ? await filePart(input.request) : { body: input.request.body, name: input.pathName, type: contentType };
     const fileName = safeFileName(name, `diagnostics-${slot.id}.log`);
     const storagePath = diagnosticsPath(slot.stationId, slot.id, fileName);
-    const sizeBytes = await writeLimited(body, resolveStored(input.dataDir, storagePath), maxBytes);
+    const { sizeBytes } = await input.storage.put(storagePath, body, { maxBytes, contentType: type });
+    stored = storagePath;
     return await completeDiagnosticsUpload(db, slot.id, { fileName, contentType: type, sizeBytes, storagePath });
   } catch (error) {
+    // The URL stays usable for another try; a file whose row was not completed is not kept.
+    if (stored) await input.storage.delete(stored);
     await releaseDiagnosticsUpload(db, slot.id);
     throw error;
   }

@@ -18,6 +18,7 @@ import { insertDiagnosticsFile } from '@/lib/db/queries/diagnostics';
 import { receiveDiagnosticsUpload } from '@/lib/diagnostics/receive-diagnostics-upload';
 import { requestDiagnostics } from '@/lib/diagnostics/request-diagnostics';
 import { newUploadToken } from '@/lib/diagnostics/upload-token';
+import { createDiskStorage } from '@/lib/storage/disk-storage';
 import { registerCsmsCommands } from '@/scripts/simulator/csms-commands';
 import { VirtualStation } from '@/scripts/simulator/virtual-station';
 
@@ -27,6 +28,7 @@ let deps: ReturnType<typeof commandDeps>;
 let api: Awaited<ReturnType<typeof routeClient>>;
 let web: Awaited<ReturnType<typeof serveFetch>>;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'csms-diagnostics-'));
+const storage = createDiskStorage(dataDir);
 
 beforeAll(async () => {
   process.env.DATA_DIR = dataDir; // read once by getEnv(), before any route runs
@@ -108,8 +110,8 @@ describe('GetDiagnostics with the CSMS as the upload target (OCPP 1.6 §5.9)', (
     const url = await slot();
     const big = () => new Request(url, { method: 'PUT', body: 'y'.repeat(5000) });
     const token2 = url.split('/').at(-1)!;
-    await expect(receiveDiagnosticsUpload(t.db, { token: token2, request: big(), dataDir, maxBytes: 1000 })).rejects.toMatchObject({ status: 413 });
-    const ok = await receiveDiagnosticsUpload(t.db, { token: token2, request: big(), dataDir, maxBytes: 10_000 });
+    await expect(receiveDiagnosticsUpload(t.db, { token: token2, request: big(), storage, maxBytes: 1000 })).rejects.toMatchObject({ status: 413 });
+    const ok = await receiveDiagnosticsUpload(t.db, { token: token2, request: big(), storage, maxBytes: 10_000 });
     expect(ok.sizeBytes).toBe(5000);
   });
 });

@@ -19,6 +19,15 @@ describe('parseEnv', () => {
     expect(parseEnv({ MAP_TILE_URL: 'none' }).MAP_TILE_URL).toBe('none');
   });
 
+  it('stores files on disk unless a bucket is named, then in S3 with path-style URLs and us-east-1 by default', () => {
+    expect(parseEnv({}).storageS3).toBeUndefined();
+    const keys = { STORAGE_S3_ACCESS_KEY_ID: 'key', STORAGE_S3_SECRET_ACCESS_KEY: 'secret' };
+    expect(parseEnv({ STORAGE_S3_BUCKET: 'csms', STORAGE_S3_ENDPOINT: 'http://127.0.0.1:9000', ...keys }).storageS3).toEqual({
+      endpoint: 'http://127.0.0.1:9000', bucket: 'csms', region: 'us-east-1', accessKeyId: 'key', secretAccessKey: 'secret', forcePathStyle: true,
+    });
+    expect(parseEnv({ STORAGE_S3_BUCKET: 'csms', STORAGE_S3_REGION: 'eu-central-1', STORAGE_S3_FORCE_PATH_STYLE: 'false', ...keys }).storageS3).toMatchObject({ endpoint: undefined, region: 'eu-central-1', forcePathStyle: false });
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'PORT'],
     [{ OCPP_PORT: '70000' }, 'OCPP_PORT'],
@@ -29,6 +38,11 @@ describe('parseEnv', () => {
     [{ MAP_TILE_URL: 'https://tiles.example.com/map.png' }, 'MAP_TILE_URL'],
     [{ ALERT_ZERO_POWER_MINUTES: '0' }, 'ALERT_ZERO_POWER_MINUTES'],
     [{ STRIPE_SECRET_KEY: 'sk_test_1' }, 'STRIPE_WEBHOOK_SECRET'],
+    [{ STORAGE_S3_BUCKET: 'b', STORAGE_S3_SECRET_ACCESS_KEY: 's' }, 'STORAGE_S3_ACCESS_KEY_ID'],
+    [{ STORAGE_S3_BUCKET: 'b', STORAGE_S3_ACCESS_KEY_ID: 'k' }, 'STORAGE_S3_SECRET_ACCESS_KEY'],
+    [{ STORAGE_S3_ENDPOINT: 'http://127.0.0.1:9000', STORAGE_S3_ACCESS_KEY_ID: 'k', STORAGE_S3_SECRET_ACCESS_KEY: 's' }, 'STORAGE_S3_BUCKET'],
+    [{ STORAGE_S3_ENDPOINT: 'minio:9000' }, 'STORAGE_S3_ENDPOINT'],
+    [{ STORAGE_S3_FORCE_PATH_STYLE: 'yes' }, 'STORAGE_S3_FORCE_PATH_STYLE'],
   ])('fails on %o with a message naming %s', (source, variable) => {
     expect(() => parseEnv(source)).toThrow(EnvError);
     expect(() => parseEnv(source)).toThrow(new RegExp(`${variable}:`));

@@ -5,6 +5,7 @@ import { listFirmwareImages } from '@/lib/db/queries/firmware';
 import { getEnv } from '@/lib/env';
 import { firmwareView } from '@/lib/firmware/campaign-view';
 import { storeFirmwareImage } from '@/lib/firmware/store-firmware-image';
+import { getObjectStorage } from '@/lib/storage/object-storage-from-env';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,7 +17,7 @@ export const POST = apiRoute(uploadFirmwareOperation, async ({ db, actor, reques
     ...query,
     body: request.body,
     declaredBytes: Number.isFinite(length) ? length : undefined,
-    dataDir: getEnv().dataDir,
+    storage: getObjectStorage(),
     maxBytes: getEnv().FIRMWARE_MAX_BYTES,
   });
   return NextResponse.json(firmwareView(image), { status: 201 });

@@ -3,7 +3,7 @@ import { apiRoute } from '@/lib/api/api-route';
 import { uploadDiagnosticsPostOperation, uploadDiagnosticsPutOperation } from '@/lib/api/contracts/diagnostics';
 import { diagnosticsView } from '@/lib/diagnostics/diagnostics-view';
 import { receiveDiagnosticsUpload } from '@/lib/diagnostics/receive-diagnostics-upload';
-import { getEnv } from '@/lib/env';
+import { getObjectStorage } from '@/lib/storage/object-storage-from-env';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 const nameAfter = (request: Request, token: string) => decodeURIComponent(new URL(request.url).pathname.split(`/${token}/`)[1] ?? '') || undefined;
 
 const upload = async ({ db, request, params }: { db: Parameters<typeof receiveDiagnosticsUpload>[0]; request: Request; params: { token: string } }) => {
-  const file = await receiveDiagnosticsUpload(db, { token: params.token, pathName: nameAfter(request, params.token), request, dataDir: getEnv().dataDir });
+  const file = await receiveDiagnosticsUpload(db, { token: params.token, pathName: nameAfter(request, params.token), request, storage: getObjectStorage() });
   const { id, fileName, sizeBytes } = diagnosticsView(file);
   return NextResponse.json({ id, fileName, sizeBytes }, { status: 201 });
 };
