@@ -102,9 +102,14 @@ export function ConnectorPanel(props: {
               {pending ? 'Asking the station…' : 'Start charging'}
             </Button>
           ) : (
-            <Button asChild size="lg" className="h-14 w-full text-lg">
-              <Link href={`/driver/login?next=${encodeURIComponent(`/c/${view.stationId}/${view.connectorId}`)}`}>Sign in to charge</Link>
-            </Button>
+            <>
+              <Button asChild size="lg" className="h-14 w-full text-lg">
+                <Link href={`/driver/login?next=${encodeURIComponent(`/c/${view.stationId}/${view.connectorId}`)}`}>Sign in to charge</Link>
+              </Button>
+              <Button asChild variant="outline" size="lg" className="h-14 w-full text-lg">
+                <Link href={`/driver/signup?next=${encodeURIComponent(`/c/${view.stationId}/${view.connectorId}`)}`}>New here? Create an account</Link>
+              </Button>
+            </>
           )}
         </CardContent>
       </Card>
