@@ -18,6 +18,7 @@ import { startCharging } from '@/lib/driver-portal/start-charging';
 import { stopCharging } from '@/lib/driver-portal/stop-charging';
 import { anonymiseDriver } from '@/lib/driver-portal/driver-privacy';
 import { blockOwnIdTag } from '@/lib/driver-portal/block-own-id-tag';
+import { addOwnIdTag, addOwnIdTagSchema } from '@/lib/driver-portal/add-own-id-tag';
 import { safePortalPath } from '@/lib/driver-portal/safe-next';
 
 
@@ -124,4 +125,21 @@ export async function blockOwnIdTagAction(formData: FormData): Promise<void> {
   const driver = await requireDriver('/driver/account');
   await blockOwnIdTag(getDb(), driver, String(formData.get('idTag') ?? ''));
   revalidatePath('/driver/account');
+}
+
+/** "Add a card": the driver registers their own RFID card. */
+export async function addOwnIdTagAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const driver = await requireDriver('/driver/account');
+  const values = formValues(formData);
+  const parsed = addOwnIdTagSchema.safeParse(values);
+  if (!parsed.success) {
+    return { message: 'Please correct the highlighted fields.', fieldErrors: z.flattenError(parsed.error).fieldErrors as FormState['fieldErrors'], values: { idTag: values.idTag ?? '' } };
+  }
+  try {
+    const tag = await addOwnIdTag(getDb(), driver, parsed.data.idTag);
+    revalidatePath('/driver/account');
+    return { ok: true, message: `Card ${tag.idTag} added. You can charge with it now.` };
+  } catch (error) {
+    return asState(error, { idTag: parsed.data.idTag });
+  }
 }

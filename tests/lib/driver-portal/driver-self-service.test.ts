@@ -6,9 +6,15 @@ import { getDriverById } from '@/lib/db/queries/drivers';
 import { getDriverBySessionHash } from '@/lib/db/queries/driver-accounts';
 import { listDriverIdTags } from '@/lib/db/queries/id-tags';
 import { eq } from 'drizzle-orm';
+import { getBus } from '@/lib/bus/get-bus';
 import { auditLog } from '@/lib/db/schema';
+import type { Driver } from '@/lib/db/schema';
 import { signInDriver } from '@/lib/driver-portal/driver-sign-in';
 import { signUpDriver } from '@/lib/driver-portal/driver-sign-up';
+import { addOwnIdTag, MAX_DRIVER_TAGS } from '@/lib/driver-portal/add-own-id-tag';
+import { authorizeIdTag } from '@/lib/id-tags/authorize-id-tag';
+import { createIdTag } from '@/lib/id-tags/create-id-tag';
+import { stations } from '@/lib/db/schema';
 import { driverSignUpSchema } from '@/lib/driver-portal/schemas';
 import { hashSecretToken } from '@/lib/driver-portal/secret-token';
 
@@ -16,9 +22,15 @@ let t: TestDatabase;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await createDriver(t.db, systemActor, { name: 'Olga Operator-Made', email: 'olga@example.com', status: 'active' });
+  process.env.DATABASE_URL = t.url; // createIdTag publishes idTag.updated on the process bus
+  const olga = await createDriver(t.db, systemActor, { name: 'Olga Operator-Made', email: 'olga@example.com', status: 'active' });
+  await createIdTag(t.db, systemActor, { idTag: 'OLGA-CARD-1', status: 'Accepted', driverId: olga.id });
+  await t.db.insert(stations).values({ id: 'CARD-ST' });
 });
 afterAll(async () => {
+  await getBus().close();
+  const { getDb } = await import('@/lib/db/client');
+  await getDb().$client.end();
   await t?.drop();
 });
 
@@ -55,5 +67,38 @@ describe('driver self sign-up', () => {
     expect(result.success).toBe(false);
     expect(Object.keys(result.error!.flatten().fieldErrors).sort()).toEqual(['email', 'name', 'password']);
     expect(driverSignUpSchema.safeParse({ name: 'A', email: 'a@example.com', password: 'twelve chars' }).success).toBe(true);
+  });
+});
+
+describe('a driver adds their own RFID card', () => {
+  let kim: Driver;
+  beforeAll(async () => {
+    const { driverId } = await signUpDriver(t.db, { name: 'Kim', email: 'kim@example.com', password: 'kim secret 12345', ip: '20' });
+    kim = (await getDriverById(t.db, driverId))!;
+  });
+
+  it('registers it as the driver’s, accepted by stations at once, audited as theirs', async () => {
+    const tag = await addOwnIdTag(t.db, kim, ' 04A2B3C4D5E6F7 ');
+    expect(tag).toMatchObject({ idTag: '04A2B3C4D5E6F7', status: 'Accepted' });
+    expect((await listDriverIdTags(t.db, kim.id)).map((row) => row.idTag)).toContain('04A2B3C4D5E6F7');
+    expect((await authorizeIdTag(t.db, { idTag: '04A2B3C4D5E6F7', stationId: 'CARD-ST', now: new Date() })).status).toBe('Accepted');
+    const audit = await t.db.select().from(auditLog).where(eq(auditLog.targetId, '04A2B3C4D5E6F7'));
+    expect(audit.map((row) => [row.action, row.actorType, row.actorId])).toEqual([['id_tag.create', 'driver', kim.id]]);
+  });
+
+  it('refuses a card registered to someone else without saying whose, and its own twice', async () => {
+    const error = await addOwnIdTag(t.db, kim, 'OLGA-CARD-1').catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 400, field: 'idTag', message: 'This card number is already registered. If the card is yours, contact the operator.' });
+    expect(String((error as Error).message)).not.toMatch(/olga/i);
+    await expect(addOwnIdTag(t.db, kim, '04A2B3C4D5E6F7')).rejects.toMatchObject({ status: 400, field: 'idTag', message: 'This card is already on your account.' });
+  });
+
+  it('refuses values too long or with forbidden characters, and more than the account may hold', async () => {
+    await expect(addOwnIdTag(t.db, kim, '123456789012345678901')).rejects.toThrow(/at most 20 characters/);
+    await expect(addOwnIdTag(t.db, kim, 'ABC/DEF')).rejects.toThrow(/may contain only/);
+    const held = (await listDriverIdTags(t.db, kim.id)).length;
+    for (let i = held; i < MAX_DRIVER_TAGS; i++) await addOwnIdTag(t.db, kim, `KIM-${i}`);
+    await expect(addOwnIdTag(t.db, kim, 'KIM-ONE-TOO-MANY')).rejects.toMatchObject({ status: 400, field: 'idTag' });
+    expect(await listDriverIdTags(t.db, kim.id)).toHaveLength(MAX_DRIVER_TAGS);
   });
 });
