@@ -26,6 +26,7 @@ const START_WAIT_MS = 60_000;
 export function ConnectorPanel(props: {
   initial: DriverConnectorView;
   signedIn: boolean;
+  signUpOpen: boolean;
   start: (input: { stationId: string; connectorId: number }) => Promise<Outcome>;
   stop: (transactionId: number) => Promise<Outcome>;
 }) {
@@ -156,9 +157,11 @@ export function ConnectorPanel(props: {
               <Button asChild size="lg" className="h-14 w-full text-lg">
                 <Link href={`/driver/login?next=${encodeURIComponent(`/c/${view.stationId}/${view.connectorId}`)}`}>Sign in to charge</Link>
               </Button>
-              <Button asChild variant="outline" size="lg" className="h-14 w-full text-lg">
-                <Link href={`/driver/signup?next=${encodeURIComponent(`/c/${view.stationId}/${view.connectorId}`)}`}>New here? Create an account</Link>
-              </Button>
+              {props.signUpOpen ? (
+                <Button asChild variant="outline" size="lg" className="h-14 w-full text-lg">
+                  <Link href={`/driver/signup?next=${encodeURIComponent(`/c/${view.stationId}/${view.connectorId}`)}`}>New here? Create an account</Link>
+                </Button>
+              ) : null}
             </>
           )}
         </CardContent>

@@ -9,7 +9,7 @@ import type { FormState } from '@/lib/actions/form-action';
 
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 
-export function DriverSignInForm({ action, next }: { action: Action; next: string }) {
+export function DriverSignInForm({ action, next, signUpOpen }: { action: Action; next: string; signUpOpen: boolean }) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} className="space-y-4" noValidate>
@@ -25,12 +25,14 @@ export function DriverSignInForm({ action, next }: { action: Action; next: strin
           Forgot your password?
         </Link>
       </p>
-      <p className="text-center text-sm">
-        New here?{' '}
-        <Link href={`/driver/signup?next=${encodeURIComponent(next)}`} className="underline underline-offset-4">
-          Create an account
-        </Link>
-      </p>
+      {signUpOpen ? (
+        <p className="text-center text-sm">
+          New here?{' '}
+          <Link href={`/driver/signup?next=${encodeURIComponent(next)}`} className="underline underline-offset-4">
+            Create an account
+          </Link>
+        </p>
+      ) : null}
     </form>
   );
 }

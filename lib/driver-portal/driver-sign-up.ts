@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/record-audit';
 import { AppError, tooManyRequests } from '../errors';
 import { isUniqueViolation } from '../id-tags/is-unique-violation';
 import { driverActor } from './driver-actor';
+import { isSelfSignUpOpen } from './self-sign-up-setting';
 import { createDriverSession, newAppTag } from './driver-sign-in';
 import type { DriverSignUpInput } from './schemas';
 
@@ -16,13 +17,16 @@ import type { DriverSignUpInput } from './schemas';
 export const signUpEmailTaken = () =>
   new AppError(409, 'email_taken', 'An account with this email already exists. Sign in, or use "Forgot your password?".', 'email');
 
+export const signUpClosed = () => new AppError(403, 'sign_up_closed', 'Sign-up is closed here. Ask the charging operator for an invitation.');
+
 /**
- * A driver signs up on their own: an active driver with a password (argon2id) and an app tag
+ * A driver signs up on their own (while an admin has not closed self sign-up in Settings): an active driver with a password (argon2id) and an app tag
  * `APP-…` for charging from the phone, then signed in. Limits as for sign-in (the same counters:
  * 5 failures per email, 30 per address in 15 minutes); an already registered email counts as a
  * failure, so the form cannot be used to test many emails.
  */
 export async function signUpDriver(db: Db, input: DriverSignUpInput & { ip: string }, now = new Date()) {
+  if (!(await isSelfSignUpOpen(db))) throw signUpClosed();
   const email = input.email.trim().toLowerCase();
   const key = `driver:${email}`;
   const ip = `driver:${input.ip}`;

@@ -205,4 +205,26 @@ describe('a new driver signs up from the QR page and adds a card', () => {
     const card = (await (await admin.request.get(`${app.baseUrl}/api/v1/id-tags/04A1B2C3D4E5F6`)).json()) as { status: string };
     expect(card.status).toBe('Accepted');
   });
+
+  it('an admin closes self sign-up in Settings: the links go and the page says so; reopened, they come back', async () => {
+    const form = admin.getByRole('form', { name: 'Driver portal' });
+    await admin.goto(`${app.baseUrl}/settings`);
+    await form.getByLabel('Drivers may sign up on their own').uncheck();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await admin.getByText('Self sign-up is closed; invitations still work.').waitFor();
+
+    const visitor = await (await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true })).newPage();
+    await visitor.goto(`${app.baseUrl}/c/QR-SIM-1/1`);
+    await visitor.getByRole('link', { name: 'Sign in to charge' }).waitFor();
+    expect(await visitor.getByRole('link', { name: 'New here? Create an account' }).count()).toBe(0);
+    await visitor.goto(`${app.baseUrl}/driver/signup`);
+    await visitor.getByText('Sign-up is closed here. Ask the charging operator for an invitation.').waitFor();
+    expect(await visitor.getByRole('button', { name: 'Create account' }).count()).toBe(0);
+
+    await form.getByLabel('Drivers may sign up on their own').check();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await admin.getByText('Drivers can sign up on their own.').waitFor();
+    await visitor.goto(`${app.baseUrl}/c/QR-SIM-1/1`);
+    await visitor.getByRole('link', { name: 'New here? Create an account' }).waitFor();
+  });
 });

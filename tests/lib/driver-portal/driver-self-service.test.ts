@@ -16,6 +16,7 @@ import { authorizeIdTag } from '@/lib/id-tags/authorize-id-tag';
 import { createIdTag } from '@/lib/id-tags/create-id-tag';
 import { stations } from '@/lib/db/schema';
 import { driverSignUpSchema } from '@/lib/driver-portal/schemas';
+import { isSelfSignUpOpen, setSelfSignUpOpen } from '@/lib/driver-portal/self-sign-up-setting';
 import { hashSecretToken } from '@/lib/driver-portal/secret-token';
 
 let t: TestDatabase;
@@ -60,6 +61,18 @@ describe('driver self sign-up', () => {
     // One failure in the earlier test and four here: the sixth is refused before any lookup.
     await expect(signUpDriver(t.db, { name: 'M', email: 'olga@example.com', password: 'mallory secret 1', ip: '13' })).rejects.toMatchObject({ status: 429 });
     await expect(signInDriver(t.db, { email: 'olga@example.com', password: 'anything', ip: '14' })).rejects.toMatchObject({ status: 429 });
+  });
+
+  it('can be closed by an admin only (audited); closed, it refuses; reopened, it works', async () => {
+    const operator = { type: 'user' as const, id: 'op', label: 'user:op', role: 'operator' as const };
+    await expect(setSelfSignUpOpen(t.db, operator, false)).rejects.toMatchObject({ status: 403 });
+    expect(await isSelfSignUpOpen(t.db)).toBe(true);
+    await setSelfSignUpOpen(t.db, systemActor, false);
+    await expect(signUpDriver(t.db, { name: 'Late', email: 'late@example.com', password: 'late secret 1234', ip: '15' })).rejects.toMatchObject({ status: 403, code: 'sign_up_closed' });
+    const audit = await t.db.select().from(auditLog).where(eq(auditLog.action, 'settings.update'));
+    expect(audit.map((row) => [row.before, row.after])).toEqual([[{ driverSelfSignUp: true }, { driverSelfSignUp: false }]]);
+    await setSelfSignUpOpen(t.db, systemActor, true);
+    await signUpDriver(t.db, { name: 'Late', email: 'late@example.com', password: 'late secret 1234', ip: '15' });
   });
 
   it('asks for a name, a valid email and at least 12 characters of password', () => {
