@@ -13,14 +13,20 @@ import { ConnectorSummary } from './connector-summary';
 
 type Outcome = { ok: boolean; message?: string };
 
-const POLL_MS = 2000;
+/** Only while the live stream is down (or signed out: the stream needs the driver's cookie). */
+const FALLBACK_POLL_MS = 10_000;
 /** After an accepted start, how long to wait for StartTransaction before telling the driver. */
 const START_WAIT_MS = 60_000;
 
-/** The connector page's live part: polls its own JSON every 2 s while open; Start and Stop. */
+/**
+ * The connector page's live part: re-reads its JSON when the driver's event stream
+ * (/api/driver/events) says their session or this connector changed; a slow poll only while the
+ * stream is down. Start and Stop.
+ */
 export function ConnectorPanel(props: {
   initial: DriverConnectorView;
   signedIn: boolean;
+  signUpOpen: boolean;
   start: (input: { stationId: string; connectorId: number }) => Promise<Outcome>;
   stop: (transactionId: number) => Promise<Outcome>;
 }) {
@@ -31,16 +37,61 @@ export function ConnectorPanel(props: {
   const [startedAt, setStartedAt] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const [pending, startTransition] = useTransition();
+  /** 'stream' while the event stream is open; 'polling' while it is down (or signed out). */
+  const [live, setLive] = useState<'stream' | 'polling'>('polling');
   const url = `/api/driver/connectors/${encodeURIComponent(initial.stationId)}/${initial.connectorId}`;
 
   useEffect(() => {
-    const timer = setInterval(async () => {
-      setNow(Date.now());
-      const response = await fetch(url, { cache: 'no-store' }).catch(() => null);
-      if (response?.ok) setView((await response.json()) as DriverConnectorView);
-    }, POLL_MS);
-    return () => clearInterval(timer);
-  }, [url]);
+    const clock = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(clock);
+  }, []);
+
+  useEffect(() => {
+    let closed = false;
+    let reading = false;
+    let again = false;
+    const reload = async () => {
+      // One read at a time; a burst of events while reading gives one more read, not many.
+      if (reading) return void (again = true);
+      reading = true;
+      do {
+        again = false;
+        const response = await fetch(url, { cache: 'no-store' }).catch(() => null);
+        if (response?.ok && !closed) setView((await response.json()) as DriverConnectorView);
+      } while (again && !closed);
+      reading = false;
+    };
+    let fallback: ReturnType<typeof setInterval> | null = null;
+    const streamDown = () => {
+      setLive('polling');
+      fallback ??= setInterval(reload, FALLBACK_POLL_MS);
+    };
+    const streamUp = () => {
+      setLive('stream');
+      if (fallback) clearInterval(fallback);
+      fallback = null;
+    };
+    let source: EventSource | null = null;
+    if (signedIn && typeof EventSource !== 'undefined') {
+      source = new EventSource(`/api/driver/events?stationId=${encodeURIComponent(initial.stationId)}&connectorId=${initial.connectorId}`);
+      source.onopen = () => {
+        streamUp();
+        void reload(); // what changed while it was connecting
+      };
+      source.onerror = () => streamDown();
+      source.onmessage = () => void reload();
+      for (const kind of ['transaction.started', 'transaction.updated', 'transaction.stopped', 'meter.values', 'connector.status', 'station.connected', 'station.disconnected', 'station.updated', 'resync']) {
+        source.addEventListener(kind, () => void reload());
+      }
+    } else {
+      streamDown();
+    }
+    return () => {
+      closed = true;
+      source?.close();
+      if (fallback) clearInterval(fallback);
+    };
+  }, [url, signedIn, initial.stationId, initial.connectorId]);
 
   const session = view.session;
   const waitingForStart = startedAt !== null && !session && now - startedAt < START_WAIT_MS;
@@ -67,7 +118,7 @@ export function ConnectorPanel(props: {
     return (
       <>
         {header}
-        <Card>
+        <Card data-live={live} data-testid="connector-live">
           <CardHeader>
             <CardTitle>Charging</CardTitle>
           </CardHeader>
@@ -91,7 +142,7 @@ export function ConnectorPanel(props: {
   return (
     <>
       {header}
-      <Card>
+      <Card data-live={live} data-testid="connector-live">
         <CardContent className="space-y-4 pt-4 sm:pt-6">
           {view.availability.reason && !waitingForStart ? <Alert variant="error">{view.availability.reason}</Alert> : null}
           {message ? <Alert variant="error">{message}</Alert> : null}
@@ -102,9 +153,16 @@ export function ConnectorPanel(props: {
               {pending ? 'Asking the station…' : 'Start charging'}
             </Button>
           ) : (
-            <Button asChild size="lg" className="h-14 w-full text-lg">
-              <Link href={`/driver/login?next=${encodeURIComponent(`/c/${view.stationId}/${view.connectorId}`)}`}>Sign in to charge</Link>
-            </Button>
+            <>
+              <Button asChild size="lg" className="h-14 w-full text-lg">
+                <Link href={`/driver/login?next=${encodeURIComponent(`/c/${view.stationId}/${view.connectorId}`)}`}>Sign in to charge</Link>
+              </Button>
+              {props.signUpOpen ? (
+                <Button asChild variant="outline" size="lg" className="h-14 w-full text-lg">
+                  <Link href={`/driver/signup?next=${encodeURIComponent(`/c/${view.stationId}/${view.connectorId}`)}`}>New here? Create an account</Link>
+                </Button>
+              ) : null}
+            </>
           )}
         </CardContent>
       </Card>

@@ -9,7 +9,7 @@ import type { FormState } from '@/lib/actions/form-action';
 
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 
-export function DriverSignInForm({ action, next }: { action: Action; next: string }) {
+export function DriverSignInForm({ action, next, signUpOpen }: { action: Action; next: string; signUpOpen: boolean }) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} className="space-y-4" noValidate>
@@ -23,6 +23,36 @@ export function DriverSignInForm({ action, next }: { action: Action; next: strin
       <p className="text-center text-sm">
         <Link href="/driver/reset" className="underline underline-offset-4">
           Forgot your password?
+        </Link>
+      </p>
+      {signUpOpen ? (
+        <p className="text-center text-sm">
+          New here?{' '}
+          <Link href={`/driver/signup?next=${encodeURIComponent(next)}`} className="underline underline-offset-4">
+            Create an account
+          </Link>
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+export function DriverSignUpForm({ action, next }: { action: Action; next: string }) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      <FormMessage state={state} />
+      <input type="hidden" name="next" value={next} />
+      <FormField name="name" label="Name" autoComplete="name" defaultValue={state.values?.name} errors={state.fieldErrors?.name} required />
+      <FormField name="email" label="Email" type="email" autoComplete="username" defaultValue={state.values?.email} errors={state.fieldErrors?.email} required />
+      <FormField name="password" label="Password" type="password" autoComplete="new-password" hint="At least 12 characters." errors={state.fieldErrors?.password} required />
+      <Button type="submit" size="lg" className="w-full" disabled={pending}>
+        {pending ? 'Creating your account…' : 'Create account'}
+      </Button>
+      <p className="text-center text-sm">
+        Already have an account?{' '}
+        <Link href={`/driver/login?next=${encodeURIComponent(next)}`} className="underline underline-offset-4">
+          Sign in
         </Link>
       </p>
     </form>

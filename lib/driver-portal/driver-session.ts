@@ -4,13 +4,14 @@ import { getDb } from '../db/client';
 import { deleteDriverSession, getDriverBySessionHash } from '../db/queries/driver-accounts';
 import type { Driver } from '../db/schema';
 import { getEnv } from '../env';
+import { DRIVER_COOKIE_NAME } from './driver-cookie';
 import { hashSecretToken } from './secret-token';
 
 /**
  * The portal's own cookie: never next-auth's, so a driver is never an operator. Operator pages and
  * /api/v1 read only next-auth sessions and API tokens; portal pages read only this cookie.
  */
-export const DRIVER_COOKIE = 'csms_driver';
+export const DRIVER_COOKIE = DRIVER_COOKIE_NAME;
 
 async function isHttps(): Promise<boolean> {
   const proto = (await headers()).get('x-forwarded-proto')?.split(',')[0]?.trim();

@@ -49,7 +49,7 @@ export async function signInDriver(db: Db, input: { email: string; password: str
 }
 
 /** Portal tags are `APP-` + 12 hex digits: 16 characters, inside OCPP's CiString20. */
-const newAppTag = () => `APP-${crypto.randomBytes(6).toString('hex').toUpperCase()}`;
+export const newAppTag = () => `APP-${crypto.randomBytes(6).toString('hex').toUpperCase()}`;
 
 /**
  * Sets the password from an invitation or reset link (used once), signs the driver out of every

@@ -12,7 +12,8 @@ export const SSE_HEADERS = {
 export interface SseOptions {
   journal: EventJournal;
   lastEventId?: string | null;
-  matches?: (event: CsmsEvent) => boolean;
+  /** May answer later (a lookup): events are then still sent in journal order. */
+  matches?: (event: CsmsEvent) => boolean | Promise<boolean>;
   heartbeatMs?: number;
   signal: AbortSignal;
 }
@@ -36,15 +37,31 @@ export function createSseStream(options: SseOptions): ReadableStream<Uint8Array>
           cleanup();
         }
       };
+      // Synchronous answers go out at once; once one answer is a promise, later entries queue behind it.
+      let queue: Promise<void> | null = null;
+      const deliver = (entry: JournalEntry) => {
+        const verdict = entry.event.kind === 'resync' || matches(entry.event);
+        if (!queue && typeof verdict === 'boolean') {
+          if (verdict) send(frame(entry));
+          return;
+        }
+        // Handled now, not when its turn comes: a lookup that fails early is no unhandled rejection.
+        const settled = Promise.resolve(verdict).catch(() => false);
+        const next: Promise<void> = (queue ?? Promise.resolve())
+          .then(() => settled)
+          .then((ok) => void (ok && send(frame(entry))))
+          .finally(() => {
+            if (queue === next) queue = null;
+          });
+        queue = next;
+      };
       send('retry: 3000\n: connected\n\n');
       if (options.lastEventId) {
         const missed = options.journal.since(options.lastEventId);
         if (missed === null) send(`event: resync\ndata: ${JSON.stringify({ kind: 'resync' })}\n\n`);
-        else for (const entry of missed) if (matches(entry.event)) send(frame(entry));
+        else for (const entry of missed) deliver(entry);
       }
-      const unsubscribe = options.journal.subscribe((entry) => {
-        if (entry.event.kind === 'resync' || matches(entry.event)) send(frame(entry));
-      });
+      const unsubscribe = options.journal.subscribe(deliver);
       const heartbeat = setInterval(() => send(': heartbeat\n\n'), options.heartbeatMs ?? 15_000);
       cleanup = () => {
         clearInterval(heartbeat);

@@ -85,6 +85,8 @@ describe('the driver portal on a phone', () => {
 
     await page.getByRole('button', { name: 'Start charging' }).click();
     await page.getByRole('heading', { name: 'Charging' }).waitFor({ timeout: 20_000 });
+    // The live figures come over the driver's event stream, not a poll.
+    await page.locator('[data-testid="connector-live"][data-live="stream"]').waitFor();
     const energy = page.getByLabel('Live session').getByLabel('Energy');
     await expect.poll(async () => parseFloat(await energy.innerText()), { timeout: 20_000 }).toBeGreaterThan(0);
     const first = parseFloat(await energy.innerText());
@@ -113,6 +115,8 @@ describe('the driver portal on a phone', () => {
     expect((await page.request.get(`${app.baseUrl}/api/v1/transactions/live`)).status()).toBe(401);
     // The driver's own data stays reachable.
     expect((await page.request.get(`${app.baseUrl}/api/driver/export`)).status()).toBe(200);
+    // The driver's live stream needs the driver's cookie; an operator session is not one.
+    expect((await admin.request.get(`${app.baseUrl}/api/driver/events`, { timeout: 10_000 })).status()).toBe(401);
   });
 });
 
@@ -152,5 +156,75 @@ describe('the station page\'s Access tab (operator) with the same simulated stat
     await page.getByText('Blocked', { exact: true }).waitFor();
     const after = (await (await admin.request.get(`${app.baseUrl}/api/v1/id-tags/${tag!.idTag}`)).json()) as { status: string };
     expect(after.status).toBe('Blocked');
+  });
+});
+
+describe('a new driver signs up from the QR page and adds a card', () => {
+  let newcomer: Page;
+
+  it('signs up from the QR page and comes back to it, signed in', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    newcomer = await context.newPage();
+    await newcomer.goto(`${app.baseUrl}/c/QR-SIM-1/1`);
+    await newcomer.getByRole('link', { name: 'New here? Create an account' }).click();
+    await newcomer.getByRole('heading', { name: 'Create an account' }).waitFor();
+    expect(await newcomer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+    await newcomer.getByLabel('Name').fill('Nina New');
+    await newcomer.getByLabel('Email').fill('PIA@example.com');
+    await newcomer.getByLabel('Password').fill('short pass');
+    await newcomer.getByRole('button', { name: 'Create account' }).click();
+    await newcomer.locator('#field-password-error').getByText('must be at least 12 characters').waitFor();
+    await newcomer.getByLabel('Password').fill('nina long password');
+    await newcomer.getByRole('button', { name: 'Create account' }).click();
+    await newcomer.locator('#field-email-error').getByText('An account with this email already exists.', { exact: false }).waitFor();
+
+    await newcomer.getByLabel('Email').fill('nina@example.com');
+    await newcomer.getByLabel('Password').fill('nina long password');
+    await newcomer.getByRole('button', { name: 'Create account' }).click();
+    await newcomer.waitForURL(`${app.baseUrl}/c/QR-SIM-1/1`);
+    await newcomer.getByRole('button', { name: 'Start charging' }).waitFor();
+    await newcomer.locator('[data-testid="connector-live"][data-live="stream"]').waitFor();
+
+    const found = (await (await admin.request.get(`${app.baseUrl}/api/v1/drivers?search=nina`)).json()) as { data: { id: string; status: string }[] };
+    expect(found.data.map((d) => d.status)).toEqual(['active']);
+  });
+
+  it('adds an RFID card on the account page; a registered number is refused without saying whose', async () => {
+    await newcomer.goto(`${app.baseUrl}/driver/account`);
+    await newcomer.getByText(/^APP-[0-9A-F]{12}$/).waitFor();
+    const form = newcomer.getByRole('form', { name: 'Add a card' });
+    const [piaTag] = ((await (await admin.request.get(`${app.baseUrl}/api/v1/drivers/${driverId}`)).json()) as { idTags: { idTag: string }[] }).idTags;
+    await form.getByLabel('Card number').fill(piaTag!.idTag);
+    await form.getByRole('button', { name: 'Add card' }).click();
+    await newcomer.locator('#field-idTag-error').getByText('This card number is already registered. If the card is yours, contact the operator.').waitFor();
+    await form.getByLabel('Card number').fill('04A1B2C3D4E5F6');
+    await form.getByRole('button', { name: 'Add card' }).click();
+    await newcomer.getByText('Card 04A1B2C3D4E5F6 added. You can charge with it now.').waitFor();
+    await newcomer.getByRole('button', { name: 'Block 04A1B2C3D4E5F6' }).waitFor();
+    const card = (await (await admin.request.get(`${app.baseUrl}/api/v1/id-tags/04A1B2C3D4E5F6`)).json()) as { status: string };
+    expect(card.status).toBe('Accepted');
+  });
+
+  it('an admin closes self sign-up in Settings: the links go and the page says so; reopened, they come back', async () => {
+    const form = admin.getByRole('form', { name: 'Driver portal' });
+    await admin.goto(`${app.baseUrl}/settings`);
+    await form.getByLabel('Drivers may sign up on their own').uncheck();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await admin.getByText('Self sign-up is closed; invitations still work.').waitFor();
+
+    const visitor = await (await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true })).newPage();
+    await visitor.goto(`${app.baseUrl}/c/QR-SIM-1/1`);
+    await visitor.getByRole('link', { name: 'Sign in to charge' }).waitFor();
+    expect(await visitor.getByRole('link', { name: 'New here? Create an account' }).count()).toBe(0);
+    await visitor.goto(`${app.baseUrl}/driver/signup`);
+    await visitor.getByText('Sign-up is closed here. Ask the charging operator for an invitation.').waitFor();
+    expect(await visitor.getByRole('button', { name: 'Create account' }).count()).toBe(0);
+
+    await form.getByLabel('Drivers may sign up on their own').check();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await admin.getByText('Drivers can sign up on their own.').waitFor();
+    await visitor.goto(`${app.baseUrl}/c/QR-SIM-1/1`);
+    await visitor.getByRole('link', { name: 'New here? Create an account' }).waitFor();
   });
 });

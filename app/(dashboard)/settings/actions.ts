@@ -6,6 +6,8 @@ import { userActor } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
 import { alertThresholdsSchema, settingsSchema } from '@/lib/settings/schemas';
 import { updateSettings } from '@/lib/settings/update-settings';
+import { setSelfSignUpOpen } from '@/lib/driver-portal/self-sign-up-setting';
+import { z } from 'zod';
 
 export const updateSettingsAction = formAction('admin', settingsSchema.pick({ unknownStations: true }), async (input, user) => {
   await updateSettings(getDb(), userActor(user), input);
@@ -17,4 +19,12 @@ export const updateAlertThresholdsAction = formAction('admin', alertThresholdsSc
   await updateSettings(getDb(), userActor(user), { alertThresholds: input });
   revalidatePath('/settings');
   return { ok: true, message: 'Alert thresholds saved. The next evaluation uses them.' };
+});
+
+/** The driver portal's self sign-up switch (a checkbox: absent when unticked). */
+export const updateDriverSignUpAction = formAction('admin', z.object({ selfSignUp: z.literal('on').optional() }), async (input, user) => {
+  const open = input.selfSignUp === 'on';
+  await setSelfSignUpOpen(getDb(), userActor(user), open);
+  revalidatePath('/settings');
+  return { ok: true, message: open ? 'Drivers can sign up on their own.' : 'Self sign-up is closed; invitations still work.' };
 });

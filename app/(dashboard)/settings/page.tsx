@@ -7,6 +7,8 @@ import { getDb } from '@/lib/db/client';
 import { getSettings } from '@/lib/settings/get-settings';
 import { SettingsForm } from './settings-form';
 import { AlertThresholdsForm } from './alert-thresholds-form';
+import { DriverSignUpSettingForm } from './driver-sign-up-form';
+import { isSelfSignUpOpen } from '@/lib/driver-portal/self-sign-up-setting';
 
 const adminAreas = [
   { href: '/settings/users', title: 'Users', description: 'Operator accounts and their roles.' },
@@ -16,7 +18,7 @@ const adminAreas = [
 
 export default async function SettingsPage() {
   const user = await requireUser();
-  const settings = await getSettings(getDb());
+  const [settings, selfSignUpOpen] = await Promise.all([getSettings(getDb()), isSelfSignUpOpen(getDb())]);
   const isAdmin = roleAllows(user.role, 'admin');
   return (
     <>
@@ -42,6 +44,17 @@ export default async function SettingsPage() {
           </CardHeader>
           <CardContent>
             <AlertThresholdsForm thresholds={settings.alertThresholds} readOnly={!isAdmin} />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Driver portal</CardTitle>
+            <CardDescription>
+              Whether drivers may create their own account (with an app tag) or need an operator&apos;s invitation. {isAdmin ? '' : 'Only admins can change this.'}
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <DriverSignUpSettingForm open={selfSignUpOpen} readOnly={!isAdmin} />
           </CardContent>
         </Card>
         {isAdmin ? (

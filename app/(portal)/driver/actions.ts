@@ -12,11 +12,13 @@ import { AppError } from '@/lib/errors';
 import { requestPasswordReset } from '@/lib/driver-portal/link-tokens';
 import { setDriverPassword, signInDriver } from '@/lib/driver-portal/driver-sign-in';
 import { requireDriver, setDriverCookie, signOutDriver } from '@/lib/driver-portal/driver-session';
-import { driverSignInSchema, requestResetSchema, setDriverPasswordSchema } from '@/lib/driver-portal/schemas';
+import { driverSignInSchema, driverSignUpSchema, requestResetSchema, setDriverPasswordSchema } from '@/lib/driver-portal/schemas';
+import { signUpDriver } from '@/lib/driver-portal/driver-sign-up';
 import { startCharging } from '@/lib/driver-portal/start-charging';
 import { stopCharging } from '@/lib/driver-portal/stop-charging';
 import { anonymiseDriver } from '@/lib/driver-portal/driver-privacy';
 import { blockOwnIdTag } from '@/lib/driver-portal/block-own-id-tag';
+import { addOwnIdTag, addOwnIdTagSchema } from '@/lib/driver-portal/add-own-id-tag';
 import { safePortalPath } from '@/lib/driver-portal/safe-next';
 
 
@@ -24,7 +26,7 @@ function parseForm<S extends z.ZodType>(schema: S, formData: FormData): { data: 
   const values = formValues(formData);
   const parsed = schema.safeParse(values);
   if (parsed.success) return { data: parsed.data };
-  return { state: { message: 'Please correct the highlighted fields.', fieldErrors: z.flattenError(parsed.error).fieldErrors as FormState['fieldErrors'], values: { email: values.email ?? '' } } };
+  return { state: { message: 'Please correct the highlighted fields.', fieldErrors: z.flattenError(parsed.error).fieldErrors as FormState['fieldErrors'], values: { email: values.email ?? '', name: values.name ?? '' } } };
 }
 
 const asState = (error: unknown, values?: Record<string, string>): FormState => {
@@ -40,6 +42,20 @@ export async function driverSignInAction(_previous: FormState, formData: FormDat
     await setDriverCookie(await signInDriver(getDb(), { ...parsed.data, ip }));
   } catch (error) {
     return asState(error, { email: parsed.data.email });
+  }
+  redirect(safePortalPath(formData.get('next')?.toString()));
+}
+
+/** Self sign-up: creates the driver and an app tag, signs in, and goes back to the QR page (or /driver). */
+export async function driverSignUpAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = parseForm(driverSignUpSchema, formData);
+  if ('state' in parsed) return parsed.state;
+  const ip = (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
+  try {
+    const { session } = await signUpDriver(getDb(), { ...parsed.data, ip });
+    await setDriverCookie(session);
+  } catch (error) {
+    return asState(error, { email: parsed.data.email, name: parsed.data.name });
   }
   redirect(safePortalPath(formData.get('next')?.toString()));
 }
@@ -109,4 +125,21 @@ export async function blockOwnIdTagAction(formData: FormData): Promise<void> {
   const driver = await requireDriver('/driver/account');
   await blockOwnIdTag(getDb(), driver, String(formData.get('idTag') ?? ''));
   revalidatePath('/driver/account');
+}
+
+/** "Add a card": the driver registers their own RFID card. */
+export async function addOwnIdTagAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const driver = await requireDriver('/driver/account');
+  const values = formValues(formData);
+  const parsed = addOwnIdTagSchema.safeParse(values);
+  if (!parsed.success) {
+    return { message: 'Please correct the highlighted fields.', fieldErrors: z.flattenError(parsed.error).fieldErrors as FormState['fieldErrors'], values: { idTag: values.idTag ?? '' } };
+  }
+  try {
+    const tag = await addOwnIdTag(getDb(), driver, parsed.data.idTag);
+    revalidatePath('/driver/account');
+    return { ok: true, message: `Card ${tag.idTag} added. You can charge with it now.` };
+  } catch (error) {
+    return asState(error, { idTag: parsed.data.idTag });
+  }
 }

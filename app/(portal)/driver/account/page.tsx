@@ -1,12 +1,13 @@
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { AddCardForm } from '@/components/driver-portal/add-card-form';
 import { DeleteAccountForm } from '@/components/driver-portal/delete-account-form';
 import { BillingCard } from '@/components/driver-portal/billing-card';
 import { getDriverBilling } from '@/lib/driver-portal/driver-billing';
 import { getDb } from '@/lib/db/client';
 import { listDriverIdTags } from '@/lib/db/queries/id-tags';
 import { requireDriver } from '@/lib/driver-portal/driver-session';
-import { blockOwnIdTagAction, deleteAccountAction } from '../actions';
+import { addOwnIdTagAction, blockOwnIdTagAction, deleteAccountAction } from '../actions';
 
 export const metadata = { title: 'Account · Charge' };
 
@@ -41,6 +42,8 @@ export default async function DriverAccountPage() {
             ))}
           </ul>
           <p className="mt-2 text-xs text-muted-foreground">Lost a card? Block it here at once; your operator can unblock it if it turns up.</p>
+          <h3 className="mb-2 mt-6 text-sm font-medium">Add a card</h3>
+          <AddCardForm action={addOwnIdTagAction} />
         </CardContent>
       </Card>
       <BillingCard billing={billing} />

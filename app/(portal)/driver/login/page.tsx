@@ -4,6 +4,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { DriverSignInForm } from '@/components/driver-portal/sign-in-form';
 import { getSessionDriver } from '@/lib/driver-portal/driver-session';
 import { safePortalPath } from '@/lib/driver-portal/safe-next';
+import { isSelfSignUpOpen } from '@/lib/driver-portal/self-sign-up-setting';
+import { getDb } from '@/lib/db/client';
 import { driverSignInAction } from '../actions';
 
 export const metadata = { title: 'Sign in · Charge' };
@@ -19,7 +21,7 @@ export default async function DriverLoginPage({ searchParams }: { searchParams: 
       </CardHeader>
       <CardContent className="space-y-4">
         {deleted ? <Alert variant="success">Your account was deleted. Thank you for charging with us.</Alert> : null}
-        <DriverSignInForm action={driverSignInAction} next={safePortalPath(next)} />
+        <DriverSignInForm action={driverSignInAction} next={safePortalPath(next)} signUpOpen={await isSelfSignUpOpen(getDb())} />
       </CardContent>
     </Card>
   );
