@@ -1,0 +1,134 @@
+import type { RPCClient } from 'ocpp-rpc';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { startOcppServer, type OcppServerProcess } from '../support/ocpp-server';
+import { boot, connectStation } from '../support/ocpp-client';
+import { eventually } from '../support/eventually';
+import { systemActor } from '@/lib/auth/roles';
+import type { Bus } from '@/lib/bus/bus';
+import type { CsmsEvent } from '@/lib/bus/events';
+import { getSessionInvoice } from '@/lib/db/queries/invoices';
+import { getStationById } from '@/lib/db/queries/stations';
+import { getTransactionById } from '@/lib/db/queries/transactions';
+import { createTariff } from '@/lib/tariffs/create-tariff';
+import { runReconciliation } from '@/ocpp-server/scheduler/reconcile-task';
+
+let t: TestDatabase;
+let server: OcppServerProcess;
+const stations: RPCClient[] = [];
+const events: CsmsEvent[] = [];
+const bus = { publish: (event: CsmsEvent) => void events.push(event) } as unknown as Bus;
+const HOUR = 3_600_000;
+/** Limits that close nothing by themselves: each test narrows the one it exercises. */
+const loose = { graceMs: 10 * 60_000, offlineMs: 100 * HOUR, maxSessionMs: 100 * HOUR, limit: 100 };
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  // €0.25/kWh + €0.50 per session, 19 % VAT.
+  const tariff = { currency: 'EUR', elements: [{ price_components: [{ type: 'ENERGY' as const, price: 0.25, vat: 19, step_size: 1 }, { type: 'FLAT' as const, price: 0.5, vat: 19, step_size: 1 }] }] };
+  await createTariff(t.db, systemActor, { name: 'Default', isDefault: true, tariff }, new Date(Date.now() - 100 * HOUR));
+  // The job runs here with an injected clock; the server's own schedule is off.
+  server = await startOcppServer({ databaseUrl: t.url, env: { RECONCILE_INTERVAL: '0' } });
+});
+afterAll(async () => {
+  for (const station of stations) await station.close();
+  await server?.stop();
+  await t?.drop();
+});
+
+async function bootedStation(id: string): Promise<RPCClient> {
+  const station = await connectStation(server.url, id);
+  stations.push(station);
+  await boot(station);
+  return station;
+}
+const start = async (station: RPCClient, input: { connectorId: number; meterStart: number; at: Date }) =>
+  ((await station.call('StartTransaction', { connectorId: input.connectorId, idTag: 'TAG-1', meterStart: input.meterStart, timestamp: input.at.toISOString() })) as { transactionId: number })
+    .transactionId;
+const sample = (station: RPCClient, input: { connectorId: number; transactionId: number; wh: number; at: Date }) =>
+  station.call('MeterValues', {
+    connectorId: input.connectorId,
+    transactionId: input.transactionId,
+    meterValue: [{ timestamp: input.at.toISOString(), sampledValue: [{ measurand: 'Energy.Active.Import.Register', unit: 'Wh', value: String(input.wh) }] }],
+  });
+const status = (station: RPCClient, connectorId: number, value: string, at: Date) =>
+  station.call('StatusNotification', { connectorId, errorCode: 'NoError', status: value, timestamp: at.toISOString() });
+const reconcile = (now: Date, limits: Partial<typeof loose> = {}) => runReconciliation(t.db, bus, { ...loose, ...limits, now });
+
+describe('reconciliation of stuck sessions (real OCPP socket, job with an injected clock)', () => {
+  it('a station that booted again: closed at the last energy sample, invoiced, announced, flagged for review', async () => {
+    const station = await bootedStation('REC-BOOT');
+    const t0 = Date.now();
+    const transactionId = await start(station, { connectorId: 1, meterStart: 1000, at: new Date(t0 - 60 * 60_000) });
+    await sample(station, { connectorId: 1, transactionId, wh: 11_000, at: new Date(t0 - 30 * 60_000) });
+    expect(await reconcile(new Date())).toEqual([]); // running, nothing wrong yet
+    await boot(station);
+    expect(await reconcile(new Date())).toEqual([transactionId]);
+    expect(await getTransactionById(t.db, transactionId)).toMatchObject({
+      meterStop: 11_000,
+      stoppedAt: new Date(t0 - 30 * 60_000),
+      serverStopReason: 'reconciled:rebooted',
+      needsReview: true,
+      reviewNote: expect.stringContaining('booted again'),
+    });
+    // By hand: 10 kWh × €0.25 = €2.50 (VAT €0.475 → €0.48) + €0.50 (VAT €0.095 → €0.10): €3.00 net, €0.58 VAT.
+    expect(await getSessionInvoice(t.db, transactionId)).toMatchObject({ net: 300, vat: 58, gross: 358 });
+    expect(events).toContainEqual({ kind: 'transaction.stopped', stationId: 'REC-BOOT', transactionId });
+    expect(await reconcile(new Date())).toEqual([]); // closed once
+  });
+
+  it('a connector back to Available: closed after the grace, at the status time when there is no sample', async () => {
+    const station = await bootedStation('REC-AVAIL');
+    const t0 = Date.now();
+    const transactionId = await start(station, { connectorId: 2, meterStart: 500, at: new Date(t0 - 20 * 60_000) });
+    await status(station, 2, 'Charging', new Date(t0 - 19 * 60_000));
+    expect(await reconcile(new Date(t0), { graceMs: 60_000 })).toEqual([]); // Charging: nothing to do
+    await status(station, 2, 'Available', new Date(t0 - 5 * 60_000));
+    expect(await reconcile(new Date(t0), { graceMs: 10 * 60_000 })).toEqual([]); // still within the grace
+    expect(await reconcile(new Date(t0), { graceMs: 2 * 60_000 })).toEqual([transactionId]);
+    expect(await getTransactionById(t.db, transactionId)).toMatchObject({
+      meterStop: 500,
+      stoppedAt: new Date(t0 - 5 * 60_000),
+      serverStopReason: 'reconciled:available',
+      needsReview: true,
+    });
+    // No energy: the €0.50 session fee (VAT €0.095 → €0.10).
+    expect(await getSessionInvoice(t.db, transactionId)).toMatchObject({ net: 50, vat: 10, gross: 60 });
+  });
+
+  it('a station offline past the limit: closed at its last sample', async () => {
+    const station = await bootedStation('REC-OFFLINE');
+    const t0 = Date.now();
+    const transactionId = await start(station, { connectorId: 1, meterStart: 1000, at: new Date(t0 - 10 * 60_000) });
+    await sample(station, { connectorId: 1, transactionId, wh: 3000, at: new Date(t0 - 5 * 60_000) });
+    await station.close();
+    expect((await eventually(() => getStationById(t.db, 'REC-OFFLINE'), (row) => row?.online === false))?.online).toBe(false);
+    expect(await reconcile(new Date(t0 + 30 * 60_000), { offlineMs: HOUR })).toEqual([]); // not offline long enough
+    expect(await reconcile(new Date(t0 + 2 * HOUR), { offlineMs: HOUR })).toEqual([transactionId]);
+    expect(await getTransactionById(t.db, transactionId)).toMatchObject({
+      meterStop: 3000,
+      stoppedAt: new Date(t0 - 5 * 60_000),
+      serverStopReason: 'reconciled:offline',
+      needsReview: true,
+    });
+    // 2 kWh × €0.25 = €0.50 (VAT €0.095 → €0.10) + €0.50 (VAT €0.10).
+    expect(await getSessionInvoice(t.db, transactionId)).toMatchObject({ net: 100, vat: 20, gross: 120 });
+  });
+
+  it('a session past the maximum duration on a station still online: closed now, at meterStart without samples', async () => {
+    const station = await bootedStation('REC-LONG');
+    const t0 = Date.now();
+    const transactionId = await start(station, { connectorId: 1, meterStart: 7000, at: new Date(t0 - 3 * HOUR) });
+    await status(station, 1, 'Charging', new Date(t0 - 3 * HOUR));
+    expect(await reconcile(new Date(t0), { maxSessionMs: 4 * HOUR })).toEqual([]);
+    expect(await reconcile(new Date(t0), { maxSessionMs: 2 * HOUR })).toEqual([transactionId]);
+    expect(await getTransactionById(t.db, transactionId)).toMatchObject({
+      meterStop: 7000,
+      stoppedAt: new Date(t0),
+      serverStopReason: 'reconciled:max_duration',
+      needsReview: true,
+    });
+    expect(await getSessionInvoice(t.db, transactionId)).toMatchObject({ gross: 60 });
+    expect(events).toContainEqual({ kind: 'transaction.stopped', stationId: 'REC-LONG', transactionId });
+  });
+});
