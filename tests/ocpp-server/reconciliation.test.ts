@@ -8,6 +8,7 @@ import { systemActor } from '@/lib/auth/roles';
 import type { Bus } from '@/lib/bus/bus';
 import type { CsmsEvent } from '@/lib/bus/events';
 import { getSessionInvoice } from '@/lib/db/queries/invoices';
+import { listSessions } from '@/lib/db/queries/session-history';
 import { getStationById } from '@/lib/db/queries/stations';
 import { getTransactionById } from '@/lib/db/queries/transactions';
 import { createTariff } from '@/lib/tariffs/create-tariff';
@@ -130,5 +131,20 @@ describe('reconciliation of stuck sessions (real OCPP socket, job with an inject
     });
     expect(await getSessionInvoice(t.db, transactionId)).toMatchObject({ gross: 60 });
     expect(events).toContainEqual({ kind: 'transaction.stopped', stationId: 'REC-LONG', transactionId });
+  });
+
+  it('the sessions list filters on the review flag', async () => {
+    const station = await bootedStation('REC-NORMAL');
+    const t0 = Date.now();
+    const normal = await start(station, { connectorId: 1, meterStart: 0, at: new Date(t0 - 60_000) });
+    await station.call('StopTransaction', { transactionId: normal, meterStop: 1000, timestamp: new Date(t0).toISOString() });
+    const flagged = await listSessions(t.db, { needsReview: true });
+    expect(flagged.map((row) => [row.stationId, row.serverStopReason, row.needsReview])).toEqual([
+      ['REC-LONG', 'reconciled:max_duration', true],
+      ['REC-OFFLINE', 'reconciled:offline', true],
+      ['REC-AVAIL', 'reconciled:available', true],
+      ['REC-BOOT', 'reconciled:rebooted', true],
+    ]);
+    expect((await listSessions(t.db, { needsReview: false })).map((row) => row.id)).toEqual([normal]);
   });
 });
