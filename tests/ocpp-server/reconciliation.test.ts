@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { RPCClient } from 'ocpp-rpc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -10,7 +11,11 @@ import type { CsmsEvent } from '@/lib/bus/events';
 import { getSessionInvoice } from '@/lib/db/queries/invoices';
 import { listSessions } from '@/lib/db/queries/session-history';
 import { getStationById } from '@/lib/db/queries/stations';
-import { getTransactionById } from '@/lib/db/queries/transactions';
+import { getTransactionById, listTransactionAnomalies } from '@/lib/db/queries/transactions';
+import { insertDriver } from '@/lib/db/queries/drivers';
+import { upsertIdTag } from '@/lib/db/queries/id-tags';
+import { getWalletBalance, listWalletEntries } from '@/lib/db/queries/wallets';
+import { createWallet, topUpWallet } from '@/lib/wallets/wallet-ledger';
 import { createTariff } from '@/lib/tariffs/create-tariff';
 import { runReconciliation } from '@/ocpp-server/scheduler/reconcile-task';
 
@@ -147,4 +152,69 @@ describe('reconciliation of stuck sessions (real OCPP socket, job with an inject
     ]);
     expect((await listSessions(t.db, { needsReview: false })).map((row) => row.id)).toEqual([normal]);
   });
+
+  it('a late StopTransaction whose cost is the same: stop data restated, nothing credited or issued', async () => {
+    const [boot1] = await listSessions(t.db, { stationId: 'REC-BOOT' });
+    const station = stations[0]!;
+    const before = await getSessionInvoice(t.db, boot1!.id);
+    const late = new Date(boot1!.stoppedAt!.getTime() + 60_000); // same energy, a minute later: the tariff has no time component
+    expect(await station.call('StopTransaction', { transactionId: boot1!.id, meterStop: 11_000, timestamp: late.toISOString() })).toEqual({});
+    expect(await getTransactionById(t.db, boot1!.id)).toMatchObject({ stoppedAt: late, stopReason: 'Local', serverStopReason: 'reconciled:rebooted', needsReview: true });
+    expect(await listSessionInvoices(boot1!.id)).toEqual([[before!.number, 1, 358, null]]);
+  });
+
+  it('a late StopTransaction with more energy: the reconciled invoice is credited (wallet refunded) and the session invoiced again, once', async () => {
+    const driver = await insertDriver(t.db, { name: 'Late Lou', email: 'lou@example.com' }, new Date());
+    await upsertIdTag(t.db, { idTag: 'LATE-TAG', driverId: driver.id, maxConcurrentTx: null });
+    const walletId = (await createWallet(t.db, systemActor, { driverId: driver.id, currency: 'EUR', minBalance: 1 })).id;
+    await topUpWallet(t.db, systemActor, walletId, { amount: 2000 });
+    const station = await bootedStation('REC-LATE');
+    const t0 = Date.now();
+    const { transactionId } = (await station.call('StartTransaction', { connectorId: 1, idTag: 'LATE-TAG', meterStart: 1000, timestamp: new Date(t0 - 60 * 60_000).toISOString() })) as { transactionId: number };
+    await sample(station, { connectorId: 1, transactionId, wh: 5000, at: new Date(t0 - 40 * 60_000) });
+    await boot(station);
+    expect(await reconcile(new Date())).toEqual([transactionId]);
+    // 4 kWh × €0.25 = €1.00 (VAT €0.19) + €0.50 (VAT €0.10): €1.79, paid from the wallet.
+    expect(await getWalletBalance(t.db, walletId)).toBe(2000 - 179);
+
+    const stopAt = new Date(t0 - 30 * 60_000);
+    const lateStop = { transactionId, meterStop: 9000, timestamp: stopAt.toISOString(), idTag: 'LATE-TAG', reason: 'PowerLoss' };
+    expect(await station.call('StopTransaction', lateStop)).toMatchObject({ idTagInfo: { status: 'Accepted' } });
+    expect(await getTransactionById(t.db, transactionId)).toMatchObject({
+      meterStop: 9000,
+      stoppedAt: stopAt,
+      stopReason: 'PowerLoss',
+      serverStopReason: 'reconciled:rebooted',
+      needsReview: true,
+      reviewNote: expect.stringMatching(/closed by reconciliation[\s\S]*late StopTransaction: meterStop 5000 → 9000 Wh/),
+    });
+    // 8 kWh × €0.25 = €2.00 (VAT €0.38) + €0.50 (VAT €0.10) = €2.98: the €1.79 credited, €2.98 invoiced.
+    const invoices = await listSessionInvoices(transactionId);
+    expect(invoices.map(([, revision, gross, credits]) => [revision, gross, credits !== null])).toEqual([
+      [1, 179, false],
+      [null, -179, true],
+      [2, 298, false],
+    ]);
+    expect(invoices[1]![3]).toBe(invoices[0]![0]); // the credit note reverses the reconciled invoice
+    expect((await getSessionInvoice(t.db, transactionId))!).toMatchObject({ net: 250, vat: 48, gross: 298, revision: 2 });
+    const entries = (await listWalletEntries(t.db, walletId, 10)).map((entry) => [entry.kind, entry.amount]).reverse();
+    expect(entries).toEqual([['top_up', 2000], ['session_debit', -179], ['refund', 179], ['session_debit', -298]]);
+    expect(await getWalletBalance(t.db, walletId)).toBe(2000 - 298);
+
+    // The same late stop again (our answer lost): nothing more, no anomaly.
+    await station.call('StopTransaction', lateStop);
+    expect(await listSessionInvoices(transactionId)).toHaveLength(3);
+    expect(await getWalletBalance(t.db, walletId)).toBe(2000 - 298);
+    expect((await listTransactionAnomalies(t.db, 'REC-LATE')).length).toBe(0);
+  });
 });
+
+/** [number, revision (null for a credit note), gross, the number it credits] in issue order. */
+async function listSessionInvoices(transactionId: number): Promise<[string, number | null, number, string | null][]> {
+  const rows = (await t.db.execute(sql`
+    select i.number, i.kind, i.revision, i.gross, c.number as credits from invoices i left join invoices c on c.id = i.credits_invoice_id
+    where i.transaction_id = ${transactionId} order by i.issued_at, i.kind = 'session', i.revision
+  `)) as unknown as { number: string; kind: string; revision: number; gross: number; credits: string | null }[];
+  return rows.map((row) => [row.number, row.kind === 'credit_note' ? null : row.revision, row.gross, row.credits]);
+}
+
