@@ -138,6 +138,32 @@ describe('reconciliation of stuck sessions (real OCPP socket, job with an inject
     expect(events).toContainEqual({ kind: 'transaction.stopped', stationId: 'REC-LONG', transactionId });
   });
 
+  it('two runs at once (two nodes): the advisory lock lets one close it, settled once', async () => {
+    const station = await bootedStation('REC-RACE');
+    const transactionId = await start(station, { connectorId: 1, meterStart: 0, at: new Date(Date.now() - 60_000) });
+    await boot(station);
+    const runs = await Promise.all([reconcile(new Date()), reconcile(new Date()), reconcile(new Date())]);
+    expect(runs.flat()).toEqual([transactionId]);
+    expect(await listSessionInvoices(transactionId)).toHaveLength(1);
+  });
+
+  it('the OCPP server runs the job on its schedule (RECONCILE_* from the environment)', async () => {
+    const scheduled = await startOcppServer({ databaseUrl: t.url, env: { RECONCILE_INTERVAL: '1', RECONCILE_MAX_SESSION_HOURS: '1' } });
+    try {
+      const station = await connectStation(scheduled.url, 'REC-SCHEDULED');
+      stations.push(station);
+      await boot(station);
+      const transactionId = await start(station, { connectorId: 1, meterStart: 0, at: new Date(Date.now() - 2 * HOUR) });
+      const row = await eventually(() => getTransactionById(t.db, transactionId), (tx) => tx?.stoppedAt !== null, 20_000);
+      expect(row).toMatchObject({ serverStopReason: 'reconciled:max_duration', needsReview: true, meterStop: 0 });
+      // Settled just after the stop is committed.
+      expect(await eventually(() => getSessionInvoice(t.db, transactionId), (invoice) => invoice !== undefined)).toMatchObject({ gross: 60 });
+      await station.close();
+    } finally {
+      await scheduled.stop();
+    }
+  });
+
   it('the sessions list filters on the review flag', async () => {
     const station = await bootedStation('REC-NORMAL');
     const t0 = Date.now();
@@ -145,6 +171,8 @@ describe('reconciliation of stuck sessions (real OCPP socket, job with an inject
     await station.call('StopTransaction', { transactionId: normal, meterStop: 1000, timestamp: new Date(t0).toISOString() });
     const flagged = await listSessions(t.db, { needsReview: true });
     expect(flagged.map((row) => [row.stationId, row.serverStopReason, row.needsReview])).toEqual([
+      ['REC-SCHEDULED', 'reconciled:max_duration', true],
+      ['REC-RACE', 'reconciled:rebooted', true],
       ['REC-LONG', 'reconciled:max_duration', true],
       ['REC-OFFLINE', 'reconciled:offline', true],
       ['REC-AVAIL', 'reconciled:available', true],

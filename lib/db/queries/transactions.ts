@@ -117,7 +117,7 @@ export async function listStuckTransactions(
   const startedBefore = input.startedBefore.toISOString();
   const now = input.now.toISOString();
   const rows = (await db.execute(sql`
-    select t.id,
+    select * from (select t.id,
       case
         when s.last_boot_at > t.created_at then 'rebooted'
         when c.status in ('Available', 'Unavailable', 'Reserved') and c.status_at > t.started_at and c.status_at <= ${settledBefore}::timestamptz then 'available'
@@ -133,14 +133,16 @@ export async function listStuckTransactions(
     from transactions t
     join stations s on s.id = t.station_id
     left join connectors c on c.station_id = t.station_id and c.connector_id = t.connector_id
-    where t.stopped_at is null
-    order by t.id
-  `)) as unknown as { id: number; reason: StuckReason | null; event_at: Date | string }[];
-  const stuck = rows.filter((row) => row.reason !== null).slice(0, input.limit);
+    where t.stopped_at is null) stuck
+    where reason is not null
+    order by id
+    limit ${input.limit}
+  `)) as unknown as { id: number; reason: StuckReason; event_at: Date | string }[];
+  const stuck = rows;
   const result: StuckTransaction[] = [];
   for (const row of stuck) {
     const transaction = await getTransactionById(db, row.id);
-    if (transaction) result.push({ transaction, reason: row.reason!, eventAt: new Date(row.event_at) });
+    if (transaction) result.push({ transaction, reason: row.reason, eventAt: new Date(row.event_at) });
   }
   return result;
 }
