@@ -9,6 +9,7 @@ import { systemActor } from '@/lib/auth/roles';
 import type { Bus } from '@/lib/bus/bus';
 import type { CsmsEvent } from '@/lib/bus/events';
 import { getSessionInvoice } from '@/lib/db/queries/invoices';
+import { listInvoiceMismatches } from '@/lib/db/queries/payments';
 import { listSessions } from '@/lib/db/queries/session-history';
 import { getStationById } from '@/lib/db/queries/stations';
 import { getTransactionById, listTransactionAnomalies } from '@/lib/db/queries/transactions';
@@ -228,6 +229,9 @@ describe('reconciliation of stuck sessions (real OCPP socket, job with an inject
     const entries = (await listWalletEntries(t.db, walletId, 10)).map((entry) => [entry.kind, entry.amount]).reverse();
     expect(entries).toEqual([['top_up', 2000], ['session_debit', -179], ['refund', 179], ['session_debit', -298]]);
     expect(await getWalletBalance(t.db, walletId)).toBe(2000 - 298);
+    // The payment reconciliation agrees: the credited invoice is settled by its credit note, revision 2 is paid in full.
+    const mismatches = await listInvoiceMismatches(t.db, { from: new Date(t0 - 24 * HOUR), to: new Date(t0 + 24 * HOUR) });
+    expect(mismatches.filter((row) => invoices.some(([number]) => number === row.number))).toEqual([]);
 
     // The same late stop again (our answer lost): nothing more, no anomaly.
     await station.call('StopTransaction', lateStop);
