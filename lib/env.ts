@@ -52,6 +52,10 @@ export const envSchema = z
       .refine((value) => value === 'none' || (/^https?:\/\//.test(value) && value.includes('{z}') && value.includes('{x}') && value.includes('{y}')), {
         message: 'must be an http(s) URL template with {z}, {x} and {y}, or none',
       }),
+    RECONCILE_INTERVAL: z.coerce.number().int().min(0).default(300),
+    RECONCILE_GRACE_SECONDS: z.coerce.number().int().min(0).default(120),
+    RECONCILE_OFFLINE_HOURS: z.coerce.number().min(0).default(24),
+    RECONCILE_MAX_SESSION_HOURS: z.coerce.number().min(0.001).default(72),
     RESERVATION_EXPIRY_INTERVAL: z.coerce.number().int().min(1).default(10),
     LOCAL_LIST_SYNC_INTERVAL: z.coerce.number().int().min(0).default(60),
     NEXTAUTH_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),

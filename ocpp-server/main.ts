@@ -26,6 +26,7 @@ import { upsertServiceHeartbeat } from '@/lib/db/queries/service-heartbeats';
 import { rollupsTask } from './scheduler/rollups-task';
 import { startScheduler } from './scheduler/scheduler';
 import { subscriptionFeesTask } from './scheduler/subscription-fees-task';
+import { reconcileTask } from './scheduler/reconcile-task';
 import { lastSeenFlushTask, messageLogRetentionTask, offlineSweepTask, serviceHeartbeatTask } from './scheduler/tasks';
 import { createOcppServer } from './server';
 import { onShutdownSignal } from './shutdown';
@@ -99,6 +100,17 @@ const scheduler = startScheduler(
     ...(getEnv().LOCAL_LIST_SYNC_INTERVAL > 0 ? [localListSync] : []),
     rollupsTask(db, { everyMs: getEnv().ANALYTICS_ROLLUP_INTERVAL * 1000 }),
     subscriptionFeesTask(db),
+    ...(getEnv().RECONCILE_INTERVAL > 0
+      ? [
+          reconcileTask(db, bus, {
+            everyMs: getEnv().RECONCILE_INTERVAL * 1000,
+            graceMs: getEnv().RECONCILE_GRACE_SECONDS * 1000,
+            offlineMs: getEnv().RECONCILE_OFFLINE_HOURS * 3_600_000,
+            maxSessionMs: getEnv().RECONCILE_MAX_SESSION_HOURS * 3_600_000,
+            limit: 100,
+          }),
+        ]
+      : []),
     commands.task,
     firmwareCampaignsTask({ db, bus, requeue: commands.requeue }, { nodeDeadAfterMs: config.nodeDeadAfterMs }),
   ],

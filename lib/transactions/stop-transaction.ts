@@ -1,11 +1,11 @@
 import type { Db } from '../db/client';
-import { getTransactionById, insertTransactionAnomaly, stopTransactionRow } from '../db/queries/transactions';
+import { getTransactionById, insertTransactionAnomaly, restateTransactionStop, stopTransactionRow } from '../db/queries/transactions';
 import type { MeterValueRow, Transaction } from '../db/schema';
 import { authorizeIdTag } from '../id-tags/authorize-id-tag';
 import { normalizeMeterValues } from '../meter-values/normalize-sampled-value';
 import type { StopTransactionRequest, StopTransactionResponse } from '../ocpp/v16/types';
 
-export type StopOutcome = 'stopped' | 'already_stopped' | 'unknown_transaction';
+export type StopOutcome = 'stopped' | 'restated' | 'already_stopped' | 'unknown_transaction';
 
 /**
  * StopTransaction (OCPP 1.6 §4.10). The transactionData samples are stored first (attached to the
@@ -13,6 +13,8 @@ export type StopOutcome = 'stopped' | 'already_stopped' | 'unknown_transaction';
  * retransmitted StopTransaction finds again (duplicates are dropped) before closing.
  * An unknown transactionId (or one of another station) is answered and recorded as an anomaly:
  * the station must be able to clear it from its queue (§4.10: the Central System cannot refuse).
+ * A late StopTransaction for a transaction the reconciliation closed ('restated') replaces the
+ * estimated stop data with the station's (once; a retransmit changes nothing) and keeps the review flag.
  */
 export async function stopTransaction(
   db: Db,
@@ -43,8 +45,19 @@ export async function stopTransaction(
     });
     outcome = stopped ? 'stopped' : 'already_stopped';
     current = stopped ?? transaction;
+    if (!stopped && isReconciled(transaction) && !isSameStopData(transaction, request)) {
+      current = await restateTransactionStop(db, {
+        id: transaction.id,
+        stoppedAt: new Date(request.timestamp),
+        meterStop: request.meterStop,
+        stopReason: request.reason ?? 'Local',
+        stopIdTag: request.idTag ?? null,
+        note: `${now.toISOString()} late StopTransaction: meterStop ${transaction.meterStop} → ${request.meterStop} Wh, stop ${transaction.stoppedAt?.toISOString()} → ${new Date(request.timestamp).toISOString()}`,
+      });
+      outcome = 'restated';
+    }
   }
-  if (outcome !== 'stopped' && !isSameStop(transaction, request)) {
+  if (outcome !== 'stopped' && outcome !== 'restated' && !isSameStop(transaction, request)) {
     await insertTransactionAnomaly(db, {
       stationId,
       transactionId: request.transactionId,
@@ -58,11 +71,15 @@ export async function stopTransaction(
   return { response, outcome, transaction: current };
 }
 
+const isReconciled = (transaction: Transaction | undefined) => transaction?.serverStopReason?.startsWith('reconciled:') === true;
+const isSameStopData = (transaction: Transaction, request: StopTransactionRequest) =>
+  transaction.meterStop === request.meterStop && transaction.stoppedAt?.getTime() === new Date(request.timestamp).getTime();
+
 /** A retransmitted StopTransaction (our answer got lost) is not an anomaly. */
 function isSameStop(transaction: Transaction | undefined, request: StopTransactionRequest): boolean {
   return (
     transaction?.meterStop === request.meterStop &&
     transaction.stoppedAt?.getTime() === new Date(request.timestamp).getTime() &&
-    transaction.serverStopReason === null
+    (transaction.serverStopReason === null || isReconciled(transaction))
   );
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../db/client';
-import { getSessionDebit, getWalletBalance, getWalletByDriver, insertWallet, insertWalletEntry, lockWallet } from '../db/queries/wallets';
+import { getInvoiceDebit, getWalletBalance, getWalletByDriver, insertWallet, insertWalletEntry, lockWallet } from '../db/queries/wallets';
 import { getDriverById } from '../db/queries/drivers';
 import type { Invoice, Wallet, WalletEntry, WalletEntryKind } from '../db/schema';
 import type { Actor } from '../auth/roles';
@@ -48,7 +48,7 @@ export async function topUpWallet(db: Db, actor: Actor, walletId: string, input:
 export type WalletDebit = { debited: true; entry: WalletEntry; balance: number } | { debited: false; reason: string };
 
 /**
- * Pays a session invoice from the driver's wallet (same currency), at most once per session. With
+ * Pays a session invoice from the driver's wallet (same currency), at most once per invoice. With
  * too little balance (and negative not allowed) nothing is debited: the invoice stays unpaid.
  */
 export async function debitWalletForInvoice(db: Db, invoice: Invoice, now: Date): Promise<WalletDebit> {
@@ -58,7 +58,7 @@ export async function debitWalletForInvoice(db: Db, invoice: Invoice, now: Date)
   if (wallet.currency !== invoice.currency) return { debited: false, reason: `the wallet is in ${wallet.currency}, the invoice in ${invoice.currency}` };
   return db.transaction(async (tx) => {
     await lockWallet(tx, wallet.id);
-    if (await getSessionDebit(tx, invoice.transactionId!)) return { debited: false, reason: 'already debited' };
+    if (await getInvoiceDebit(tx, invoice.id)) return { debited: false, reason: 'already debited' };
     try {
       const result = await appendEntry(tx, wallet.id, { kind: 'session_debit', amount: -invoice.gross, transactionId: invoice.transactionId!, invoiceId: invoice.id, createdBy: 'system', now });
       return { debited: true, ...result };
@@ -72,7 +72,7 @@ export async function debitWalletForInvoice(db: Db, invoice: Invoice, now: Date)
 /** A credit note for a wallet-paid session puts the debited amount back, once. */
 export async function refundWalletForCreditNote(db: Db, creditNote: Invoice, now: Date): Promise<WalletEntry | undefined> {
   if (creditNote.kind !== 'credit_note' || creditNote.transactionId === null || !creditNote.creditsInvoiceId) return undefined;
-  const debit = await getSessionDebit(db, creditNote.transactionId);
+  const debit = await getInvoiceDebit(db, creditNote.creditsInvoiceId);
   if (!debit || debit.invoiceId !== creditNote.creditsInvoiceId) return undefined;
   const refund = { kind: 'refund' as const, amount: -debit.amount, invoiceId: creditNote.creditsInvoiceId, transactionId: creditNote.transactionId, note: `Credit note ${creditNote.number}` };
   if (refund.amount === 0) return undefined;

@@ -36,13 +36,14 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
       </section>
       <section aria-labelledby="history" className="space-y-4">
         <h2 id="history" className="text-lg font-semibold">History</h2>
-        <form method="get" className="grid gap-3 sm:grid-cols-3 lg:grid-cols-7 sm:items-end" aria-label="Filter sessions">
+        <form method="get" className="grid gap-3 sm:grid-cols-3 lg:grid-cols-8 sm:items-end" aria-label="Filter sessions">
           <FormField name="from" label="Started from" type="date" defaultValue={raw.from} />
           <FormField name="to" label="Started before" type="date" defaultValue={raw.to} />
           <FormField name="stationId" label="Station" defaultValue={raw.stationId} />
           <FormField name="idTag" label="Id tag" defaultValue={raw.idTag} />
           <FormField name="driver" label="Driver" defaultValue={raw.driver} placeholder="name or email" />
           <FilterSelect name="siteId" label="Site" value={raw.siteId} choices={sites.map((site) => [site.id, site.name] as const)} />
+          <FilterSelect name="needsReview" label="Review" value={raw.needsReview} choices={[['true', 'Needs review'], ['false', 'Reviewed / normal']] as const} />
           <Button type="submit">Filter</Button>
         </form>
         {!parsed.success ? (
@@ -77,7 +78,10 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
                   <Td className="whitespace-nowrap text-sm">{when(session.startedAt)}</Td>
                   <Td className="whitespace-nowrap text-sm">{when(session.stoppedAt)}</Td>
                   <Td className="tabular-nums">{formatKwh(session.energyWh)}</Td>
-                  <Td className="text-sm">{session.serverStopReason ?? session.stopReason ?? '—'}</Td>
+                  <Td className="text-sm">
+                    {session.serverStopReason ?? session.stopReason ?? '—'}
+                    {session.needsReview ? <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">Needs review</span> : null}
+                  </Td>
                 </Tr>
               ))}
             </TBody>

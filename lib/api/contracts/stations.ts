@@ -84,12 +84,13 @@ export const listSessionsQuery = z.object({
   driver: z.string().min(1).max(200).optional().describe("part of the name or email of the id tag's driver"),
   siteId: z.uuid({ message: 'must be a site id (uuid)' }).optional(),
   state: z.enum(['active', 'completed']).optional(),
+  needsReview: booleanText.optional().describe('true: only sessions flagged for review (closed by the stuck-session reconciliation)'),
   limit: z.coerce.number({ message: 'must be a number' }).int().min(1).max(1000).optional(),
   beforeId: z.coerce.number({ message: 'must be a number' }).int().min(1).optional().describe('keyset pagination: sessions with a smaller id'),
 });
 
 export const listSessionsOperation = defineOperation({
   method: 'get', path: '/api/v1/transactions', tag: 'Sessions', role: 'viewer',
-  summary: 'Sessions (transactions), newest first, filtered by start date, station, id tag, driver, site and state',
+  summary: 'Sessions (transactions), newest first, filtered by start date, station, id tag, driver, site, state and review flag',
   query: listSessionsQuery,
 });

@@ -37,7 +37,12 @@ export function listInvoiceLines(db: Db, invoiceId: string): Promise<InvoiceLine
 }
 
 export async function getSessionInvoice(db: Db, transactionId: number): Promise<Invoice | undefined> {
-  const [row] = await db.select().from(invoices).where(and(eq(invoices.transactionId, transactionId), eq(invoices.kind, 'session')));
+  const [row] = await db
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.transactionId, transactionId), eq(invoices.kind, 'session')))
+    .orderBy(desc(invoices.revision))
+    .limit(1);
   return row;
 }
 

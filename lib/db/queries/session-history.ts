@@ -11,6 +11,8 @@ export interface SessionFilter {
   driver?: string;
   siteId?: string;
   state?: 'active' | 'completed';
+  /** true: only the sessions flagged for review; false: only the others. */
+  needsReview?: boolean;
   limit?: number;
   beforeId?: number;
 }
@@ -29,6 +31,7 @@ export function listSessions(db: Db, filter: SessionFilter = {}) {
   if (filter.siteId) where.push(sql`exists (select 1 from station_sites ss where ss.station_id = ${transactions.stationId} and ss.site_id = ${filter.siteId})`);
   if (filter.state === 'active') where.push(isNull(transactions.stoppedAt));
   if (filter.state === 'completed') where.push(isNotNull(transactions.stoppedAt));
+  if (filter.needsReview !== undefined) where.push(eq(transactions.needsReview, filter.needsReview));
   if (filter.beforeId) where.push(lt(transactions.id, filter.beforeId));
   return db
     .select({
@@ -43,6 +46,7 @@ export function listSessions(db: Db, filter: SessionFilter = {}) {
       energyWh: sql<number | null>`${transactions.meterStop} - ${transactions.meterStart}`,
       stopReason: transactions.stopReason,
       serverStopReason: transactions.serverStopReason,
+      needsReview: transactions.needsReview,
     })
     .from(transactions)
     .where(and(...where))

@@ -35,8 +35,9 @@ export function listWalletEntries(db: Db, walletId: string, limit = 500): Promis
   return db.select().from(walletEntries).where(eq(walletEntries.walletId, walletId)).orderBy(desc(walletEntries.id)).limit(limit);
 }
 
-export async function getSessionDebit(db: Db, transactionId: number): Promise<WalletEntry | undefined> {
-  const [row] = await db.select().from(walletEntries).where(and(eq(walletEntries.transactionId, transactionId), eq(walletEntries.kind, 'session_debit')));
+/** The session debit that paid this invoice, if one did. */
+export async function getInvoiceDebit(db: Db, invoiceId: string): Promise<WalletEntry | undefined> {
+  const [row] = await db.select().from(walletEntries).where(and(eq(walletEntries.invoiceId, invoiceId), eq(walletEntries.kind, 'session_debit')));
   return row;
 }
 

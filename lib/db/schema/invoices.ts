@@ -45,6 +45,8 @@ export const invoices = pgTable(
     vat: integer('vat').notNull(),
     gross: integer('gross').notNull(),
     transactionId: integer('transaction_id').references(() => transactions.id),
+    /** A session's invoices: 1, then 2, … when the previous one was credited and the session re-invoiced (a late StopTransaction). */
+    revision: integer('revision').notNull().default(1),
     /** No foreign key: an invoice outlives its driver row (the customer is copied below). */
     driverId: uuid('driver_id'),
     subscriptionId: uuid('subscription_id').references(() => driverSubscriptions.id),
@@ -61,7 +63,7 @@ export const invoices = pgTable(
   (table) => [
     uniqueIndex('invoices_number').on(table.number),
     uniqueIndex('invoices_series_year_sequence').on(table.series, table.year, table.sequence),
-    uniqueIndex('invoices_one_per_session').on(table.transactionId).where(sql`${table.kind} = 'session'`),
+    uniqueIndex('invoices_one_per_session_revision').on(table.transactionId, table.revision).where(sql`${table.kind} = 'session'`),
     uniqueIndex('invoices_one_per_period').on(table.subscriptionId, table.periodStart).where(sql`${table.kind} = 'subscription_fee'`),
     uniqueIndex('invoices_one_credit_note').on(table.creditsInvoiceId),
     index('invoices_issued_at').on(table.issuedAt),

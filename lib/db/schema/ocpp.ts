@@ -177,6 +177,10 @@ export const transactions = pgTable(
     stopIdTag: text('stop_id_tag'),
     /** Set when the server, not the station, closed it (e.g. a new StartTransaction on the same connector). */
     serverStopReason: text('server_stop_reason'),
+    /** Closed by the reconciliation job (or restated by a late StopTransaction): an operator should look at it. */
+    needsReview: boolean('needs_review').notNull().default(false),
+    /** Why it needs review, in words (what the job did, what a late StopTransaction changed). */
+    reviewNote: text('review_note'),
     createdAt: at('created_at').notNull().defaultNow(),
     updatedAt: at('updated_at').notNull().defaultNow(),
   },
@@ -186,6 +190,7 @@ export const transactions = pgTable(
     uniqueIndex('transactions_open_per_connector').on(table.stationId, table.connectorId).where(sql`${table.stoppedAt} is null`),
     index('transactions_open_by_tag').on(sql`lower(${table.idTag})`).where(sql`${table.stoppedAt} is null`),
     index('transactions_started_at').on(table.startedAt),
+    index('transactions_needs_review').on(table.id).where(sql`${table.needsReview}`),
   ],
 );
 

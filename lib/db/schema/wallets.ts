@@ -52,7 +52,7 @@ export const walletEntries = pgTable(
   },
   (table) => [
     index('wallet_entries_wallet').on(table.walletId, table.id),
-    uniqueIndex('wallet_entries_one_debit_per_session').on(table.transactionId).where(sql`${table.kind} = 'session_debit'`),
+    uniqueIndex('wallet_entries_one_debit_per_invoice').on(table.invoiceId).where(sql`${table.kind} = 'session_debit'`),
     uniqueIndex('wallet_entries_one_refund_per_invoice').on(table.invoiceId).where(sql`${table.kind} = 'refund'`),
     uniqueIndex('wallet_entries_reference').on(table.reference).where(sql`${table.kind} = 'top_up' and ${table.reference} is not null`),
     check('wallet_entries_sign', sql`case ${table.kind} when 'top_up' then ${table.amount} > 0 when 'refund' then ${table.amount} > 0 when 'session_debit' then ${table.amount} <= 0 else ${table.amount} <> 0 end`),

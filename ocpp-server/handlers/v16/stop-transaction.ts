@@ -1,4 +1,4 @@
-import { settleStoppedTransaction } from '@/lib/billing/settle-transaction';
+import { resettleRestatedTransaction, settleStoppedTransaction } from '@/lib/billing/settle-transaction';
 import { stopTransaction as recordStop } from '@/lib/transactions/stop-transaction';
 import type { StopTransactionRequest, StopTransactionResponse } from '@/lib/ocpp/v16/types';
 import type { Handler } from '../context';
@@ -18,6 +18,13 @@ export const stopTransaction: Handler<StopTransactionRequest, StopTransactionRes
     ctx.bus.publish({ kind: 'transaction.stopped', stationId: ctx.stationId, transactionId: request.transactionId });
     await settleStoppedTransaction(ctx.db, request.transactionId, ctx.now()).catch((error: unknown) =>
       console.error(`[ocpp] invoicing transaction ${request.transactionId} failed:`, error),
+    );
+  }
+  if (outcome === 'restated') {
+    // A late stop for a session the reconciliation closed: re-priced, credited and re-invoiced if it changed.
+    ctx.bus.publish({ kind: 'transaction.stopped', stationId: ctx.stationId, transactionId: request.transactionId });
+    await resettleRestatedTransaction(ctx.db, request.transactionId, ctx.now()).catch((error: unknown) =>
+      console.error(`[ocpp] re-invoicing transaction ${request.transactionId} failed:`, error),
     );
   }
   return response;

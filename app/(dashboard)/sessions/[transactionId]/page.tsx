@@ -35,6 +35,7 @@ export default async function SessionPage({ params }: { params: Promise<{ transa
     ['Energy', formatKwh(energyWh)],
     ['Meter start / stop', `${session.meterStart} Wh / ${session.meterStop ?? '—'} Wh`],
     ['Stop reason', session.serverStopReason ?? session.stopReason ?? '—'],
+    ...(session.needsReview ? ([['Review', `Needs review${session.reviewNote ? `: ${session.reviewNote}` : ''}`]] as [string, string][]) : []),
   ];
   return (
     <>
