@@ -54,7 +54,13 @@ const bounds = (f: ReportFilter): SQL => sql`local_trunc as (
  * the rest (within a day of either end). A year reads 12 monthly rows per connector plus the ends.
  * Each piece is an index range scan bounded by the widest zone's bounds, then cut per zone.
  */
-export const buckets = (f: ReportFilter, columns: SQL): SQL => sql`${scope(f)},
+export const buckets = (f: ReportFilter, columns: SQL): SQL => sql`${bucketRows(f)},
+  stats as (
+    select ${columns} from month_rows union all select ${columns} from day_rows union all select ${columns} from hour_rows
+  )`;
+
+/** month_rows, day_rows and hour_rows of {@link buckets} without their union (each read once, so inlined, not materialized). */
+export const bucketRows = (f: ReportFilter): SQL => sql`${scope(f)},
   ${bounds(f)},
   month_rows as (
     select m.*, scope.tz from connector_monthly_stats m join scope using (station_id)
@@ -73,9 +79,6 @@ export const buckets = (f: ReportFilter, columns: SQL): SQL => sql`${scope(f)},
     union all
     select h.*, b.tz from connector_hourly_stats h join scope using (station_id) join bounds b using (tz)
     where h.hour_start >= greatest(${iso(f.from)}::timestamptz, (select min(d_to) from bounds)) and h.hour_start < ${iso(f.to)} and h.hour_start >= b.d_to
-  ),
-  stats as (
-    select ${columns} from month_rows union all select ${columns} from day_rows union all select ${columns} from hour_rows
   )`;
 
 /**

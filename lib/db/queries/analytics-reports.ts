@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import { buckets, scope, uptimeBuckets, type ReportFilter } from './analytics-report-buckets';
+import { bucketRows, buckets, scope, uptimeBuckets, type ReportFilter } from './analytics-report-buckets';
 
 const iso = (at: Date) => at.toISOString();
 
@@ -79,7 +79,7 @@ const MONTH_DAY_COLUMNS = sql.raw(Array.from({ length: 7 }, (_, w) => `d${w}`).j
 
 /** Occupied (charging + idle) seconds and observed port-hours per local weekday (1 = Monday) and hour. */
 export async function readOccupancyHeatmap(db: Db, f: ReportFilter): Promise<{ weekday: number; hour: number; occupiedSeconds: number; portHours: number }[]> {
-  const rows = await db.execute<{ weekday: number; hour: number; occupied: string; port_hours: string }>(sql`with ${buckets(f, COLUMNS)},
+  const rows = await db.execute<{ weekday: number; hour: number; occupied: string; port_hours: string }>(sql`with ${bucketRows(f)},
     by_weekday as (
       -- 24 sums per weekday instead of unnesting every day's array.
       select extract(isodow from d.day)::int as weekday, count(*) as days, ${HOUR_SUMS}
