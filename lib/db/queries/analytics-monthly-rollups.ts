@@ -12,9 +12,9 @@ const SUMS = sql.raw(`sum(d.observed_seconds), sum(d.charging_seconds), sum(d.id
 
 /** The heatmap counts only days with observed time (as the report over daily rows does). */
 const WEEKDAY_HOUR_SUMS = sql.raw(
-  Array.from({ length: 7 * 24 }, (_, i) => `coalesce(sum(d.occupied_by_hour[${(i % 24) + 1}]) filter (where d.observed_seconds > 0 and extract(isodow from d.day) = ${Math.floor(i / 24) + 1}), 0)`).join(',\n'),
+  Array.from({ length: 7 * 24 }, (_, i) => `coalesce(sum(d.occupied_by_hour[${(i % 24) + 1}]) filter (where d.observed_weekday = ${Math.floor(i / 24) + 1}), 0)`).join(',\n'),
 );
-const WEEKDAY_DAYS = sql.raw(Array.from({ length: 7 }, (_, w) => `count(*) filter (where d.observed_seconds > 0 and extract(isodow from d.day) = ${w + 1})`).join(', '));
+const WEEKDAY_DAYS = sql.raw(Array.from({ length: 7 }, (_, w) => `count(*) filter (where d.observed_weekday = ${w + 1})`).join(', '));
 
 /** Each connector's local months (site time zone, UTC without a site) overlapping [from, to). */
 const MONTHS = (from: Date, to: Date) => sql`zones as (
@@ -48,8 +48,12 @@ export async function replaceMonthlyStats(db: Db, range: { from: Date; to: Date 
         sum(d.length_histogram[5]), sum(d.length_histogram[6]), sum(d.length_histogram[7])]::int[],
       sum(d.energy_wh), max(d.peak_power_w), sum(d.faults), sum(d.revenue_net), sum(d.revenue_vat), sum(d.revenue_gross), max(d.currency),
       array[${WEEKDAY_HOUR_SUMS}]::int[], array[${WEEKDAY_DAYS}]::int[]
-    from months m join connector_daily_stats d on d.station_id = m.station_id and d.connector_id = m.connector_id
-      and d.day >= m.month and d.day < (m.month + interval '1 month')::date
+    from months m cross join lateral (
+      -- the weekday once per day, not in each of the 175 filters; one primary-key range scan per connector-month
+      -- (offset 0 keeps the planner from flattening it into a scan of every day of the connector)
+      select d.*, case when d.observed_seconds > 0 then extract(isodow from d.day)::int end as observed_weekday
+      from connector_daily_stats d where d.station_id = m.station_id and d.connector_id = m.connector_id
+        and d.day >= m.month and d.day < (m.month + interval '1 month')::date offset 0) d
     group by 1, 2, 3, 4, 5, 6`);
 }
 
