@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { findTouchedSince } from '../db/queries/analytics-maintenance';
+import { findMissingMonthlyRange, replaceMonthlyStats } from '../db/queries/analytics-monthly-rollups';
 import { rollupWatermarks } from '../db/schema';
 import { floorHour, rebuildRollups, refreshRollups } from './refresh-rollups';
 
@@ -22,6 +23,9 @@ export async function refreshChangedRollups(db: Db, now: Date): Promise<{ refres
     const touched = await findTouchedSince(tx, previous);
     const lastHour = floorHour(previous.refreshedAt);
     const from = touched.earliest && touched.earliest < lastHour ? floorHour(touched.earliest) : lastHour;
+    // Rollups built before the monthly level existed get their months once, from the daily rows.
+    const missing = mark ? await findMissingMonthlyRange(tx) : null;
+    if (missing) await replaceMonthlyStats(tx, missing);
     // The first run over an existing history is a rebuild: a month per transaction on the root
     // client, not one huge transaction (this one keeps holding the lock meanwhile).
     const { rows } = mark ? await refreshRollups(tx, { from, to: now, now }) : await rebuildRollups(db, { now });

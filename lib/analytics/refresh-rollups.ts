@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { replaceHourlyStats } from '../db/queries/analytics-rollups';
 import { insertTransactionRevenue, listUnpricedStoppedTransactions, replaceDailyStats, replaceFaultEpisodes } from '../db/queries/analytics-maintenance';
+import { replaceMonthlyStats } from '../db/queries/analytics-monthly-rollups';
 import { priceTransactions } from '../billing/price-transaction';
 
 const HOUR = 3_600_000;
@@ -40,8 +41,8 @@ export async function storeTransactionRevenue(db: Db, range: { from: Date; to: D
 }
 
 /**
- * Recomputes the rollups of every UTC hour that overlaps [from, to), and the local days containing
- * them, in one transaction: delete + insert per bucket, so it is idempotent and concurrent readers
+ * Recomputes the rollups of every UTC hour that overlaps [from, to), and the local days and months
+ * containing them, in one transaction: delete + insert per bucket, so it is idempotent and concurrent readers
  * see the old or the new figures, never half.
  */
 export async function refreshRollups(db: Db, range: { from: Date; to: Date; now?: Date }): Promise<{ hours: number; rows: number }> {
@@ -53,6 +54,7 @@ export async function refreshRollups(db: Db, range: { from: Date; to: Date; now?
   const rows = await db.transaction(async (tx) => {
     const count = await replaceHourlyStats(tx, { from, to, now });
     await replaceDailyStats(tx, { from, to });
+    await replaceMonthlyStats(tx, { from, to });
     await replaceFaultEpisodes(tx, { from, to });
     return count;
   });

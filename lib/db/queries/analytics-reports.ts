@@ -1,58 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
+import { bucketRows, buckets, scope, uptimeBuckets, type ReportFilter } from './analytics-report-buckets';
 
 const iso = (at: Date) => at.toISOString();
 
-export interface ReportFilter {
-  /** Whole UTC hours (the rollups' resolution): from inclusive, to exclusive. */
-  from: Date;
-  to: Date;
-  siteId?: string;
-  stationId?: string;
-  vendor?: string;
-  model?: string;
-  /** Revenue only: other figures are per connector, not per tariff. */
-  tariffId?: string;
-}
-
-/** The stations the filter selects, with their site and time zone. */
-const scope = (f: ReportFilter): SQL => sql`scope as (
-  select st.id as station_id, coalesce(s.time_zone, 'UTC') as tz, s.id as site_id, s.name as site_name,
-    st.vendor, st.model, st.firmware_version
-  from stations st left join station_sites ss on ss.station_id = st.id left join sites s on s.id = ss.site_id
-  where true ${f.siteId ? sql`and s.id = ${f.siteId}` : sql``} ${f.stationId ? sql`and st.id = ${f.stationId}` : sql``}
-    ${f.vendor ? sql`and st.vendor = ${f.vendor}` : sql``} ${f.model ? sql`and st.model = ${f.model}` : sql``})`;
+export type { ReportFilter };
 
 const COLUMNS = sql.raw(`station_id, connector_id, observed_seconds, charging_seconds, idle_seconds, available_seconds, unavailable_seconds,
   faulted_seconds, offline_seconds, exempt_seconds, exempt_up_seconds, sessions_started, sessions_stopped, session_seconds,
   session_energy_wh, length_histogram, energy_wh, peak_power_w, faults`);
-
-/**
- * The rollup rows covering [from, to): daily rows of the local days wholly inside it, hourly rows for
- * the rest (at most the first and last local day), so a year reads ~365 rows per connector, not 8,760.
- * (A local day is the hours whose start falls in it, in the station's current site time zone.)
- */
-const stats = (f: ReportFilter): SQL => sql`${scope(f)},
-  ${edgeHours(f)},
-  stats as (
-    select ${COLUMNS}, d.day_start as bucket_start, 'day' as grain from connector_daily_stats d join scope using (station_id)
-    where d.day_start >= ${iso(f.from)} and d.day_end <= ${iso(f.to)}
-    union all
-    select ${COLUMNS}, h.hour_start, 'hour' from edge_hours h
-  )`;
-
-/**
- * Hourly rows of [from, to) that no local day wholly inside the range covers: they lie within two
- * days of either end (a local day is at most 25 hours), so two index range scans find them.
- */
-const edgeHours = (f: ReportFilter): SQL => sql`edge_hours as (
-    select h.*, scope.tz from connector_hourly_stats h join scope using (station_id)
-    where ((h.hour_start >= ${iso(f.from)} and h.hour_start < least(${iso(f.to)}::timestamptz, ${iso(f.from)}::timestamptz + interval '2 days'))
-        or (h.hour_start >= greatest(${iso(f.from)}::timestamptz + interval '2 days', ${iso(f.to)}::timestamptz - interval '2 days') and h.hour_start < ${iso(f.to)}))
-      -- not inside a local day wholly in the range (those are read from the daily rows)
-      and not (date_trunc('day', h.hour_start at time zone scope.tz) at time zone scope.tz >= ${iso(f.from)}
-        and (date_trunc('day', h.hour_start at time zone scope.tz) + interval '1 day') at time zone scope.tz <= ${iso(f.to)})
-  )`;
 
 const num = (value: unknown) => (value === null || value === undefined ? 0 : Number(value));
 
@@ -80,7 +36,7 @@ export interface StationFigures {
 
 /** Every figure of the rollups summed per connector over the filter's range. */
 export async function sumConnectorStats(db: Db, f: ReportFilter): Promise<StationFigures[]> {
-  const rows = await db.execute<Record<string, unknown>>(sql`with ${stats(f)}
+  const rows = await db.execute<Record<string, unknown>>(sql`with ${buckets(f, COLUMNS)}
     select station_id, connector_id, sum(observed_seconds) as observed, sum(charging_seconds) as charging, sum(idle_seconds) as idle,
       sum(available_seconds) as available, sum(unavailable_seconds) as unavailable, sum(faulted_seconds) as faulted,
       sum(offline_seconds) as offline, sum(exempt_seconds) as exempt, sum(exempt_up_seconds) as exempt_up,
@@ -114,27 +70,39 @@ export async function sumConnectorStats(db: Db, f: ReportFilter): Promise<Statio
 
 const HOUR_SUMS = sql.raw(Array.from({ length: 24 }, (_, h) => `sum(d.occupied_by_hour[${h + 1}]) as h${h}`).join(', '));
 const HOUR_COLUMNS = sql.raw(Array.from({ length: 24 }, (_, h) => `w.h${h}`).join(', '));
+const MONTH_SUMS = sql.raw([
+  ...Array.from({ length: 7 * 24 }, (_, i) => `coalesce(sum(m.occupied_by_weekday_hour[${i + 1}]), 0) as c${i}`),
+  ...Array.from({ length: 7 }, (_, w) => `coalesce(sum(m.observed_days_by_weekday[${w + 1}]), 0) as d${w}`),
+].join(', '));
+const MONTH_COLUMNS = sql.raw(Array.from({ length: 7 * 24 }, (_, i) => `c${i}`).join(', '));
+const MONTH_DAY_COLUMNS = sql.raw(Array.from({ length: 7 }, (_, w) => `d${w}`).join(', '));
 
 /** Occupied (charging + idle) seconds and observed port-hours per local weekday (1 = Monday) and hour. */
 export async function readOccupancyHeatmap(db: Db, f: ReportFilter): Promise<{ weekday: number; hour: number; occupiedSeconds: number; portHours: number }[]> {
-  const rows = await db.execute<{ weekday: number; hour: number; occupied: string; port_hours: string }>(sql`with ${scope(f)},
-    ${edgeHours(f)},
+  const rows = await db.execute<{ weekday: number; hour: number; occupied: string; port_hours: string }>(sql`with ${bucketRows(f)},
     by_weekday as (
-      -- 24 sums per weekday instead of unnesting every day's array: a year of 1,000 ports is 365,000 rows, not 8.8 million.
+      -- 24 sums per weekday instead of unnesting every day's array.
       select extract(isodow from d.day)::int as weekday, count(*) as days, ${HOUR_SUMS}
-      from connector_daily_stats d join scope using (station_id)
-      where d.day_start >= ${iso(f.from)} and d.day_end <= ${iso(f.to)} and d.observed_seconds > 0
+      from day_rows d where d.observed_seconds > 0
       group by 1
+    ),
+    month_cells as (
+      -- The months' 7 × 24 sums, added up once over all monthly rows.
+      select ${MONTH_SUMS} from month_rows m
     ),
     cells as (
       select w.weekday, g.hour, (array[${HOUR_COLUMNS}])[g.hour + 1] as occupied, w.days as port_hours
       from by_weekday w cross join generate_series(0, 23) g(hour)
       union all
+      select w, g.hour, (array[${MONTH_COLUMNS}])[(w - 1) * 24 + g.hour + 1], (array[${MONTH_DAY_COLUMNS}])[w]
+      from month_cells cross join generate_series(1, 7) w cross join generate_series(0, 23) g(hour)
+      union all
       select extract(isodow from h.hour_start at time zone h.tz)::int, extract(hour from h.hour_start at time zone h.tz)::int,
         h.charging_seconds + h.idle_seconds, 1
-      from edge_hours h
+      from hour_rows h
     )
-    select weekday, hour, sum(occupied) as occupied, sum(port_hours) as port_hours from cells group by 1, 2 order by 1, 2`);
+    select weekday, hour, sum(occupied) as occupied, sum(port_hours) as port_hours from cells group by 1, 2
+    having sum(port_hours) > 0 order by 1, 2`);
   return rows.map((r) => ({ weekday: num(r.weekday), hour: num(r.hour), occupiedSeconds: num(r.occupied), portHours: num(r.port_hours) }));
 }
 
@@ -143,12 +111,10 @@ export async function readOccupancyHeatmap(db: Db, f: ReportFilter): Promise<{ w
  * local days from the day containing `from` up to the day containing `to` (exclusive).
  */
 export async function sumUptimeByPortMonth(db: Db, f: ReportFilter) {
-  const rows = await db.execute<Record<string, unknown>>(sql`with ${scope(f)}
-    select d.station_id, d.connector_id, to_char(d.day, 'YYYY-MM') as month, sum(d.observed_seconds) as observed,
-      sum(d.charging_seconds + d.idle_seconds + d.available_seconds) as up, sum(d.exempt_seconds) as exempt, sum(d.exempt_up_seconds) as exempt_up
-    from connector_daily_stats d join scope using (station_id)
-    where d.day >= (${iso(f.from)}::timestamptz at time zone scope.tz)::date and d.day < (${iso(f.to)}::timestamptz at time zone scope.tz)::date
-      and d.day_start >= ${iso(f.from)}::timestamptz - interval '2 days' and d.day_start < ${iso(f.to)}::timestamptz + interval '2 days'
+  const rows = await db.execute<Record<string, unknown>>(sql`with ${uptimeBuckets(f)}
+    select u.station_id, u.connector_id, to_char(u.month, 'YYYY-MM') as month, sum(u.observed_seconds) as observed,
+      sum(u.charging_seconds + u.idle_seconds + u.available_seconds) as up, sum(u.exempt_seconds) as exempt, sum(u.exempt_up_seconds) as exempt_up
+    from uptime_rows u
     group by 1, 2, 3 order by 3, 1, 2`);
   return rows.map((r) => ({
     stationId: String(r.station_id),

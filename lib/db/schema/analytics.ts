@@ -67,6 +67,31 @@ export const connectorDailyStats = pgTable(
   (table) => [primaryKey({ columns: [table.stationId, table.connectorId, table.day] }), index('connector_daily_stats_start').on(table.dayStart)],
 );
 
+/**
+ * Local months (site time zone, UTC without a site) summed from the daily rows, so a report over a year
+ * reads 12 rows per connector. `month` is its first day; `month_start`/`month_end` are the first day's
+ * `day_start` and the next month's.
+ */
+export const connectorMonthlyStats = pgTable(
+  'connector_monthly_stats',
+  {
+    stationId: text('station_id').notNull().references(() => stations.id, { onDelete: 'cascade' }),
+    connectorId: integer('connector_id').notNull(),
+    month: date('month', { mode: 'string' }).notNull(),
+    monthStart: at('month_start').notNull(),
+    monthEnd: at('month_end').notNull(),
+    timeZone: text('time_zone').notNull(),
+    ...figures(),
+    /**
+     * For the weekday × hour heatmap over the days with observed time: occupied seconds per local weekday
+     * (Monday first) × hour, 7 × 24 row-major, and how many such days fell on each weekday.
+     */
+    occupiedByWeekdayHour: integer('occupied_by_weekday_hour').array().notNull(),
+    observedDaysByWeekday: integer('observed_days_by_weekday').array().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.stationId, table.connectorId, table.month] }), index('connector_monthly_stats_start').on(table.monthStart)],
+);
+
 /** The final cost of each stopped, priced transaction (the billing engine prices on demand; reports need it stored). */
 export const transactionRevenue = pgTable(
   'transaction_revenue',
@@ -136,4 +161,5 @@ export const rollupWatermarks = pgTable('rollup_watermarks', {
 
 export type ConnectorHourlyStats = typeof connectorHourlyStats.$inferSelect;
 export type ConnectorDailyStats = typeof connectorDailyStats.$inferSelect;
+export type ConnectorMonthlyStats = typeof connectorMonthlyStats.$inferSelect;
 export type UptimeExemption = typeof uptimeExemptions.$inferSelect;

@@ -5,6 +5,7 @@ import { at, connection, status } from './scenario';
 import { addEnergyReadings, addStations, startSession, stopSession } from '../billing/fixtures';
 import { refreshChangedRollups, ROLLUPS_LOCK_KEY } from '@/lib/analytics/refresh-changed-rollups';
 import { rebuildRollups } from '@/lib/analytics/refresh-rollups';
+import { findMissingMonthlyRange, replaceMonthlyStats } from '@/lib/db/queries/analytics-monthly-rollups';
 import { systemActor } from '@/lib/auth/roles';
 import { stationConnections } from '@/lib/db/schema';
 import { assignSiteStations } from '@/lib/sites/assign-site-stations';
@@ -20,6 +21,7 @@ afterAll(() => t?.drop());
 const snapshot = async () => ({
   hourly: await t.db.execute(sql`select * from connector_hourly_stats order by station_id, connector_id, hour_start`),
   daily: await t.db.execute(sql`select * from connector_daily_stats order by station_id, connector_id, day`),
+  monthly: await t.db.execute(sql`select * from connector_monthly_stats order by station_id, connector_id, month`),
   faults: await t.db.execute(sql`select * from connector_fault_episodes order by station_id, started_at`),
 });
 
@@ -53,8 +55,10 @@ describe('incremental maintenance', () => {
     const incremental = await snapshot();
     expect(incremental.hourly.length).toBe(14);
     expect(incremental.faults.length).toBe(2);
+    // BER-1 in Berlin: March and April (local midnight 22:00 UTC on the 31st); UTC-1: March.
+    expect(incremental.monthly.map((m) => `${m.station_id} ${m.month}`)).toEqual(['BER-1 2026-03-01', 'UTC-1 2026-03-01']);
 
-    await t.db.execute(sql`truncate connector_hourly_stats, connector_daily_stats, connector_fault_episodes`);
+    await t.db.execute(sql`truncate connector_hourly_stats, connector_daily_stats, connector_monthly_stats, connector_fault_episodes`);
     await rebuildRollups(t.db, { now: at('2026-03-29T05:00:00') });
     expect(await snapshot()).toEqual(incremental);
   });
@@ -65,5 +69,16 @@ describe('incremental maintenance', () => {
       expect(await refreshChangedRollups(t.db, at('2026-03-29T06:00:00'))).toEqual({ refreshed: false });
     });
     expect((await refreshChangedRollups(t.db, at('2026-03-29T06:00:00'))).refreshed).toBe(true);
+  });
+
+  it('fills in the monthly rows of rollups built before the monthly level, once', async () => {
+    const before = await snapshot();
+    await t.db.execute(sql`truncate connector_monthly_stats`);
+    // BER-1's first Berlin day starts 28 March 23:00 UTC; the last UTC day ends 30 March 00:00.
+    const missing = await findMissingMonthlyRange(t.db);
+    expect(missing).toEqual({ from: at('2026-03-27T23:00:00'), to: at('2026-03-30T00:00:00') });
+    await replaceMonthlyStats(t.db, missing!);
+    expect(await snapshot()).toEqual(before);
+    expect(await findMissingMonthlyRange(t.db)).toBeNull();
   });
 });

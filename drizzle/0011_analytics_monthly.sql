@@ -1,0 +1,35 @@
+CREATE TABLE "connector_monthly_stats" (
+	"station_id" text NOT NULL,
+	"connector_id" integer NOT NULL,
+	"month" date NOT NULL,
+	"month_start" timestamp with time zone NOT NULL,
+	"month_end" timestamp with time zone NOT NULL,
+	"time_zone" text NOT NULL,
+	"observed_seconds" bigint DEFAULT 0 NOT NULL,
+	"charging_seconds" bigint DEFAULT 0 NOT NULL,
+	"idle_seconds" bigint DEFAULT 0 NOT NULL,
+	"available_seconds" bigint DEFAULT 0 NOT NULL,
+	"unavailable_seconds" bigint DEFAULT 0 NOT NULL,
+	"faulted_seconds" bigint DEFAULT 0 NOT NULL,
+	"offline_seconds" bigint DEFAULT 0 NOT NULL,
+	"exempt_seconds" bigint DEFAULT 0 NOT NULL,
+	"exempt_up_seconds" bigint DEFAULT 0 NOT NULL,
+	"sessions_started" bigint DEFAULT 0 NOT NULL,
+	"sessions_stopped" bigint DEFAULT 0 NOT NULL,
+	"session_seconds" bigint DEFAULT 0 NOT NULL,
+	"session_energy_wh" bigint DEFAULT 0 NOT NULL,
+	"length_histogram" integer[] DEFAULT '{0,0,0,0,0,0,0}' NOT NULL,
+	"energy_wh" bigint DEFAULT 0 NOT NULL,
+	"peak_power_w" bigint DEFAULT 0 NOT NULL,
+	"faults" bigint DEFAULT 0 NOT NULL,
+	"revenue_net" bigint DEFAULT 0 NOT NULL,
+	"revenue_vat" bigint DEFAULT 0 NOT NULL,
+	"revenue_gross" bigint DEFAULT 0 NOT NULL,
+	"currency" text,
+	"occupied_by_weekday_hour" integer[] NOT NULL,
+	"observed_days_by_weekday" integer[] NOT NULL,
+	CONSTRAINT "connector_monthly_stats_station_id_connector_id_month_pk" PRIMARY KEY("station_id","connector_id","month")
+);
+--> statement-breakpoint
+ALTER TABLE "connector_monthly_stats" ADD CONSTRAINT "connector_monthly_stats_station_id_stations_id_fk" FOREIGN KEY ("station_id") REFERENCES "public"."stations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "connector_monthly_stats_start" ON "connector_monthly_stats" USING btree ("month_start");
