@@ -5,6 +5,7 @@ import type { Db } from '../client';
 const iso = (at: Date) => at.toISOString();
 import { transactionRevenue, uptimeExemptions } from '../schema';
 import type { PricedTransaction } from '../../billing/transaction-tariff';
+import { pricedTransactionFromRow, type PricedTransactionRow } from './priced-transaction-row';
 
 const FIGURES = sql.raw(`observed_seconds, charging_seconds, idle_seconds, available_seconds, unavailable_seconds, faulted_seconds,
   offline_seconds, exempt_seconds, exempt_up_seconds, sessions_started, sessions_stopped, session_seconds, session_energy_wh`);
@@ -92,22 +93,13 @@ export async function replaceFaultEpisodes(db: Db, range: { from: Date; to: Date
 
 /** Stopped transactions in [from, to) with no stored revenue yet (at most `limit`). */
 export async function listUnpricedStoppedTransactions(db: Db, range: { from: Date; to: Date; afterId: number; limit: number }): Promise<PricedTransaction[]> {
-  const rows = await db.execute<{ id: number; station_id: string; connector_id: number; id_tag: string; started_at: string; stopped_at: string; meter_start: number; meter_stop: number | null }>(sql`
+  const rows = await db.execute<PricedTransactionRow>(sql`
     select t.id, t.station_id, t.connector_id, t.id_tag, t.started_at, t.stopped_at, t.meter_start, t.meter_stop from transactions t
     where t.stopped_at >= ${iso(range.from)} and t.stopped_at < ${iso(range.to)} and t.stopped_at >= t.started_at
       and not exists (select 1 from transaction_revenue r where r.transaction_id = t.id)
       and t.id > ${range.afterId}
     order by t.id limit ${range.limit}`);
-  return rows.map((row) => ({
-    id: Number(row.id),
-    stationId: row.station_id,
-    connectorId: Number(row.connector_id),
-    idTag: row.id_tag,
-    startedAt: new Date(row.started_at),
-    stoppedAt: new Date(row.stopped_at),
-    meterStart: Number(row.meter_start),
-    meterStop: row.meter_stop === null ? null : Number(row.meter_stop),
-  }));
+  return rows.map(pricedTransactionFromRow);
 }
 
 export type TransactionRevenueRow = typeof transactionRevenue.$inferInsert;

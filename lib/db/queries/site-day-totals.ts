@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import type { PricedTransaction } from '../../billing/transaction-tariff';
+import { pricedTransactionFromRow, type PricedTransactionRow } from './priced-transaction-row';
 
 /** Each station's site (null: none) and the start of today on that site's wall clock (UTC without a site). */
 const stationDays = (now: Date) => sql`
@@ -54,30 +55,10 @@ export type SiteTransaction = PricedTransaction & { siteId: string | null };
 
 /** Sessions that stopped since their site's local midnight (UTC without a site), up to `now`. */
 export async function listTransactionsStoppedToday(db: Db, now: Date): Promise<SiteTransaction[]> {
-  const rows = await db.execute<{
-    id: number;
-    station_id: string;
-    connector_id: number;
-    id_tag: string;
-    started_at: string;
-    stopped_at: string;
-    meter_start: number;
-    meter_stop: number | null;
-    site_id: string | null;
-  }>(sql`
+  const rows = await db.execute<PricedTransactionRow & { site_id: string | null }>(sql`
     with days as (${stationDays(now)})
     select t.id, t.station_id, t.connector_id, t.id_tag, t.started_at, t.stopped_at, t.meter_start, t.meter_stop, d.site_id
     from transactions t join days d on d.station_id = t.station_id
     where t.stopped_at >= d.midnight and t.stopped_at <= ${now.toISOString()}::timestamptz`);
-  return rows.map((row) => ({
-    id: Number(row.id),
-    stationId: row.station_id,
-    connectorId: Number(row.connector_id),
-    idTag: row.id_tag,
-    startedAt: new Date(row.started_at),
-    stoppedAt: new Date(row.stopped_at),
-    meterStart: Number(row.meter_start),
-    meterStop: row.meter_stop === null ? null : Number(row.meter_stop),
-    siteId: row.site_id,
-  }));
+  return rows.map((row) => ({ ...pricedTransactionFromRow(row), siteId: row.site_id }));
 }
