@@ -4,9 +4,11 @@ import {
   getOpenTransactionOnConnector,
   insertTransaction,
   insertTransactionAnomaly,
-  lockConnectorAndTag,
+  lockConnector,
+  lockIdTag,
   stopTransactionRow,
 } from '../db/queries/transactions';
+import { idTagHasConcurrencyLimit } from '../db/queries/id-tags';
 import { consumeReservation } from '../db/queries/reservations';
 import type { Transaction } from '../db/schema';
 import { authorizeIdTag } from '../id-tags/authorize-id-tag';
@@ -31,7 +33,9 @@ export interface StartTransactionResult {
  *   and the reason recorded.
  * - A reservation is used up (§5.13): the one its reservationId names, or the tag's own on the connector.
  * - The tariff snapshot (site, driver, tariff version) is taken in the same database transaction.
- * All in one database transaction, serialised per connector and per idTag.
+ * All in one database transaction, serialised per connector, and per idTag for a tag with a
+ * concurrency limit (its count of open transactions must be exact; an unlimited fleet tag may start
+ * everywhere at once).
  */
 export async function startTransaction(
   db: Db,
@@ -41,7 +45,8 @@ export async function startTransaction(
   const startedAt = new Date(request.timestamp);
   const key = { stationId, connectorId: request.connectorId, idTag: request.idTag, startedAt, meterStart: request.meterStart };
   return db.transaction(async (tx) => {
-    await lockConnectorAndTag(tx, key);
+    await lockConnector(tx, key);
+    if (await idTagHasConcurrencyLimit(tx, request.idTag)) await lockIdTag(tx, request.idTag);
     const existing = await findTransactionByStartKey(tx, key);
     if (existing) {
       const idTagInfo: IdTagInfo = { status: existing.authStatus as IdTagStatus };

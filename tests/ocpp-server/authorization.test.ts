@@ -24,6 +24,8 @@ beforeAll(async () => {
   await upsertIdTag(t.db, { idTag: 'BADPARENT', status: 'Blocked' });
   await upsertIdTag(t.db, { idTag: 'SINGLE', maxConcurrentTx: 1 });
   await upsertIdTag(t.db, { idTag: 'MANY', maxConcurrentTx: null });
+  await upsertIdTag(t.db, { idTag: 'PAIR', maxConcurrentTx: 2 });
+  await upsertIdTag(t.db, { idTag: 'FLEETCARD', maxConcurrentTx: null });
   await upsertIdTag(t.db, { idTag: 'SETEXPIRED', status: 'Expired' });
   await upsertIdTag(t.db, { idTag: 'TOP', status: 'Blocked' });
   await upsertIdTag(t.db, { idTag: 'MID', parentIdTag: 'TOP' });
@@ -107,7 +109,31 @@ describe('Authorize: each idTagInfo status', () => {
     expect((await start(4, 'MANY')).idTagInfo.status).toBe('Accepted');
     expect((await authorize('MANY')).idTagInfo.status).toBe('Accepted');
   });
+
+  it('starts of a limited tag arriving at once from five stations are counted exactly: the limit holds', async () => {
+    const statuses = await startsAtOnce('PAIR', 'AUTH-P');
+    expect(statuses.filter((status) => status === 'Accepted')).toHaveLength(2);
+    expect(statuses.filter((status) => status === 'ConcurrentTx')).toHaveLength(3);
+  });
+
+  it('starts of an unlimited tag arriving at once from five stations are all accepted', async () => {
+    expect(await startsAtOnce('FLEETCARD', 'AUTH-F')).toEqual(['Accepted', 'Accepted', 'Accepted', 'Accepted', 'Accepted']);
+  });
 });
+
+/** One StartTransaction of `idTag` from each of five stations, sent together (a station sends one call at a time). */
+async function startsAtOnce(idTag: string, prefix: string): Promise<unknown[]> {
+  const stations = await Promise.all([1, 2, 3, 4, 5].map((n) => connectStation(server.url, `${prefix}${n}`)));
+  try {
+    await Promise.all(stations.map((client) => boot(client)));
+    const results = await Promise.all(
+      stations.map((client) => client.call('StartTransaction', { connectorId: 1, idTag, meterStart: 0, timestamp: new Date().toISOString() }) as Promise<{ idTagInfo: { status: string } }>),
+    );
+    return results.map((result) => result.idTagInfo.status);
+  } finally {
+    await Promise.all(stations.map((client) => client.close()));
+  }
+}
 
 /** A blocked driver's tag, and two site-restricted tags: one for AUTH-1's site, one for another. */
 async function seedDriverAndSites(db: DbClient) {

@@ -88,6 +88,12 @@ export async function countOpenTransactionsForTag(db: Db, idTag: string, exceptT
   return row?.n ?? 0;
 }
 
+/** True when the tag (matched exactly) limits its concurrent transactions: StartTransaction then serialises on it. */
+export async function idTagHasConcurrencyLimit(db: Db, idTag: string): Promise<boolean> {
+  const [row] = await db.select({ limit: idTags.maxConcurrentTx }).from(idTags).where(eq(idTags.idTag, idTag));
+  return row?.limit != null;
+}
+
 export type IdTagFields = Omit<typeof idTags.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
 
 /** Creates the tag or updates the one with the same value (tests and seeding: no checks, no audit). */

@@ -5,13 +5,20 @@ import { transactionAnomalies, transactions, type Transaction } from '../schema'
 export type NewTransaction = typeof transactions.$inferInsert;
 
 /**
- * Serialises StartTransaction per connector and per idTag until the surrounding database transaction
- * ends (always in this order: no deadlock). Keeps retransmits and concurrency limits exact.
+ * Serialises StartTransaction per connector until the surrounding database transaction ends: a
+ * retransmission finds the first attempt's row. Always taken before `lockIdTag` (no deadlock).
  */
-export async function lockConnectorAndTag(db: Db, input: { stationId: string; connectorId: number; idTag: string }): Promise<void> {
-  const connectorKey = `connector:${input.stationId}:${input.connectorId}`;
-  const tagKey = `id_tag:${input.idTag.toLowerCase()}`;
-  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${connectorKey}, 0)), pg_advisory_xact_lock(hashtextextended(${tagKey}, 0))`);
+export async function lockConnector(db: Db, input: { stationId: string; connectorId: number }): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`connector:${input.stationId}:${input.connectorId}`}, 0))`);
+}
+
+/**
+ * Serialises StartTransaction per idTag, for a tag with a concurrency limit (the count of its open
+ * transactions stays exact). A tag without a limit is not serialised: one fleet card may start at
+ * thousands of stations at once.
+ */
+export async function lockIdTag(db: Db, idTag: string): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`id_tag:${idTag.toLowerCase()}`}, 0))`);
 }
 
 export async function findTransactionByStartKey(
