@@ -51,6 +51,8 @@ const { values, positionals } = parseArgs({
     'no-baseline': { type: 'boolean', default: false },
     /** Write a V8 CPU profile of the OCPP server into this directory. */
     'profile-server': { type: 'string' },
+    /** Print the statements PostgreSQL spent B2's time on (pg_stat_statements). */
+    'pg-stats': { type: 'boolean', default: false },
   },
 });
 const only = positionals[0];
@@ -97,8 +99,9 @@ const meterValues = (station: LoadStation & { tx?: number }) => ({
 });
 
 console.log(`Bench on ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), ${stationCount} stations, Node ${process.version}`);
-const database = await startBenchDatabase();
+const database = await startBenchDatabase(values['pg-stats'] ? { settings: ['shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track=all'] } : {});
 const db = createDb(database.url, { max: 4 });
+if (values['pg-stats']) await db.execute(sql`create extension if not exists pg_stat_statements`);
 await upsertIdTag(db, { idTag: 'BENCH', maxConcurrentTx: null });
 // Ctrl-C: the child processes notice (exit-with-parent); the database is stopped here.
 process.once('SIGINT', () => void database.stop().finally(() => process.exit(130)));
@@ -207,6 +210,7 @@ async function meterBenchmarks() {
   }));
   const before = await countSamples(db);
   await settle(cpu); // let the server write out the boot storm's message log before measuring latency
+  if (values['pg-stats']) await db.execute(sql`select pg_stat_statements_reset()`);
   const cpuRate = cpu();
   const rateFrom = new Date();
   const atRate = { ...(await runLoad(stations, { action: 'MeterValues', payload: meterValues, seconds, ratePerSecond: rate })), cpuSeconds: {} };
@@ -218,6 +222,7 @@ async function meterBenchmarks() {
   const persisted = (await countSamples(db)) - before;
   const expected = (atRate.messages + saturated.messages) * samplesPerMessage;
   const echoRate = (results.echo as { perSecond: number } | undefined)?.perSecond ?? NaN;
+  if (values['pg-stats']) await printStatementStats(db);
   results.b2 = { atRate, saturated, persistedSamples: persisted, expectedSamples: expected, ratioToBaseline: saturated.perSecond / echoRate, serverSideAtRate: await serverLatency(db, rateFrom, rateTo) };
 
   // SIGTERM with every station still connected: sockets closed, stations marked offline, exit.
@@ -226,6 +231,16 @@ async function meterBenchmarks() {
   results.shutdownExitCode = await stopProcess(server);
   results.shutdownSeconds = (performance.now() - stopStart) / 1000;
   await closeStations(stations);
+}
+
+/** The statements of B2 by total execution time: where PostgreSQL's share of the CPU goes. */
+async function printStatementStats(db: ReturnType<typeof createDb>) {
+  const rows = await db.execute<{ calls: number; total_ms: number; mean_ms: number; rows: number; query: string }>(sql`
+    select calls::int, round(total_exec_time)::int as total_ms, round(mean_exec_time::numeric, 3)::float as mean_ms, rows::int,
+           regexp_replace(query, '[[:space:]]+', ' ', 'g') as query
+    from pg_stat_statements order by total_exec_time desc limit 20`);
+  console.log('\nB2 statements by total time (pg_stat_statements):');
+  for (const row of rows) console.log(`${String(row.total_ms).padStart(8)} ms ${String(row.calls).padStart(8)} calls ${String(row.mean_ms).padStart(8)} ms/call ${String(row.rows).padStart(8)} rows  ${row.query.slice(0, 160)}`);
 }
 
 /** Waits until the server and PostgreSQL have been (nearly) idle for a second: backlog written. */

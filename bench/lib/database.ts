@@ -7,9 +7,9 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../lib/runtime/
 import { freePort } from '../../tests/support/free-port';
 
 /** A throwaway PostgreSQL (the same embedded binaries `npm start` uses) with the schema migrated. */
-export async function startBenchDatabase(): Promise<{ url: string; pg: EmbeddedPostgres; stop(): Promise<void> }> {
+export async function startBenchDatabase(options: { settings?: string[] } = {}): Promise<{ url: string; pg: EmbeddedPostgres; stop(): Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'csms-bench-'));
-  const pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), password: 'bench' });
+  const pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), password: 'bench', settings: options.settings });
   const admin = postgres(pg.url, { max: 1, onnotice: () => {} });
   await admin.unsafe('create database bench');
   await admin.end();

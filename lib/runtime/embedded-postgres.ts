@@ -13,6 +13,8 @@ export interface EmbeddedPostgresOptions {
   port: number;
   password: string;
   log?: (line: string) => void;
+  /** Extra server settings, `name=value` (the benchmark's `--pg-stats` loads pg_stat_statements). */
+  settings?: string[];
 }
 
 export interface EmbeddedPostgres {
@@ -128,6 +130,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const { postgres } = await binaries();
   const args = ['-D', pgData, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='];
+  for (const setting of options.settings ?? []) args.push('-c', setting);
   // Own process group: a Ctrl-C in the terminal reaches the launcher, which stops the database last.
   const child = spawn(postgres, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], ...owner });
   await waitUntilReady(child, log, options.port);
