@@ -103,8 +103,8 @@ const database = await startBenchDatabase(values['pg-stats'] ? { settings: ['sha
 const db = createDb(database.url, { max: 4 });
 if (values['pg-stats']) await db.execute(sql`create extension if not exists pg_stat_statements`);
 await upsertIdTag(db, { idTag: 'BENCH', maxConcurrentTx: null });
-// Ctrl-C: the child processes notice (exit-with-parent); the database is stopped here.
-process.once('SIGINT', () => void database.stop().finally(() => process.exit(130)));
+// Ctrl-C or `timeout`: the child processes notice (exit-with-parent); the database is stopped here.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void database.stop().finally(() => process.exit(130)));
 // Other work on the machine skews every figure: the load average before and after says how much.
 const results: Record<string, unknown> = { at: new Date().toISOString(), cpus: os.cpus().length, loadAverageBefore: os.loadavg()[0], stations: stationCount, samplesPerMessage };
 
@@ -203,10 +203,12 @@ async function meterBenchmarks() {
   const loadedRss = rssBytes(server.pid!);
   results.b1 = { seconds: b1Seconds, cpuSeconds: cpuBetween(cpuB1, cpu()), idleRssMiB: idleRss / 2 ** 20, rssMiB: loadedRss / 2 ** 20, bytesPerConnection: (loadedRss - idleRss) / stationCount };
 
-  console.log('B2: one transaction per station, then MeterValues…');
+  console.log('B2: one transaction per station (StartTransaction, StatusNotification Charging), then MeterValues…');
   await Promise.all(stations.map(async (station) => {
     const { reply } = await call(station, 'StartTransaction', { connectorId: 1, idTag: 'BENCH', meterStart: 0, timestamp: new Date(clock).toISOString() });
     (station as LoadStation & { tx?: number }).tx = (reply[2] as { transactionId: number }).transactionId;
+    // As a real station does: without it the connector stays Available, and reconciliation rightly closes the session.
+    await call(station, 'StatusNotification', { connectorId: 1, errorCode: 'NoError', status: 'Charging' });
   }));
   const before = await countSamples(db);
   await settle(cpu); // let the server write out the boot storm's message log before measuring latency
