@@ -13,7 +13,6 @@ export type CsmsEvent =
   | { kind: 'meter.values'; stationId: string; connectorId: number; transactionId: number | null }
   | { kind: 'idTag.updated'; idTag: string }
   | { kind: 'alert.raised' | 'alert.cleared'; stationId: string; alertId: number }
-  | { kind: 'alert.raised' | 'alert.cleared'; stationId: string; alertId: number }
   | { kind: 'command.updated'; stationId: string; commandId: number }
   | { kind: 'firmware.updated'; campaignId: number }
   /** Frames of the station were written to the message log (the inspector re-reads it). */

@@ -6,6 +6,10 @@ import { connectStation } from '../support/ocpp-client';
 import { getStationById } from '@/lib/db/queries/stations';
 import { SIMULATOR_CSR } from '@/scripts/simulator/security-commands';
 import { listCertificateSigningRequests, listSecurityEvents } from '@/lib/db/queries/security-events';
+import { listAlerts } from '@/lib/db/queries/alerts';
+import { syncAlerts } from '@/lib/alerts/sync-alerts';
+import { handleAlert } from '@/lib/alerts/handle-alert';
+import { systemActor } from '@/lib/auth/roles';
 
 /** The station-initiated messages of the OCPP 1.6 Security Whitepaper (edition 3), over a real socket. */
 let t: TestDatabase;
@@ -33,6 +37,29 @@ it('SecurityEventNotification keeps the event with the station time, critical pe
     ['InvalidMessages', false, null, '2026-11-25T10:05:00.000Z'],
     ['TamperDetectionActivated', true, 'lid opened', '2026-11-25T10:00:00.000Z'],
   ]);
+});
+
+it('a critical security event raises one open alert per station and type, which only an operator resolves', async () => {
+  const securityAlerts = async () => (await listAlerts(t.db, { stationId: 'SEC-EXT' })).filter((alert) => alert.kind === 'security_event');
+  // The tamper event of the test above raised it; a repeat while it is open raises nothing new; a non-critical type raises none.
+  await station.call('SecurityEventNotification', { type: 'TamperDetectionActivated', timestamp: '2026-11-25T10:10:00.000Z' });
+  await station.call('SecurityEventNotification', { type: 'InvalidTLSVersion', timestamp: '2026-11-25T10:11:00.000Z' });
+  const [alert, ...others] = await securityAlerts();
+  expect(others).toEqual([]);
+  expect(alert).toMatchObject({
+    key: 'security_event:SEC-EXT:TamperDetectionActivated',
+    message: 'SEC-EXT reported a critical security event: TamperDetectionActivated',
+    detail: { type: 'TamperDetectionActivated', techInfo: 'lid opened', occurredAt: '2026-11-25T10:00:00.000Z' },
+    resolvedAt: null,
+  });
+  // The rules' evaluation does not clear it: no rule raised it.
+  await syncAlerts(t.db, new Date());
+  expect((await securityAlerts()).map((a) => a.resolvedAt)).toEqual([null]);
+  await handleAlert(t.db, systemActor, alert!.id, 'resolve');
+  await station.call('SecurityEventNotification', { type: 'TamperDetectionActivated', timestamp: '2026-11-25T11:00:00.000Z' });
+  const after = await securityAlerts();
+  expect(after).toHaveLength(2);
+  expect(after.filter((a) => a.resolvedAt === null)).toHaveLength(1);
 });
 
 it('SignCertificate: a PEM CSR is Accepted and kept for the operator; anything else is Rejected', async () => {

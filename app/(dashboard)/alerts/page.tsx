@@ -13,7 +13,7 @@ import { defaultAlertThresholds } from '@/lib/alerts/alert-rules';
 export const dynamic = 'force-dynamic';
 
 const when = (date: Date | null) => (date ? date.toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : '');
-const kindLabels = { station_offline: 'Station offline', connector_faulted: 'Connector faulted', stuck_session: 'Stuck session', boot_rejected: 'Boot rejected' };
+const kindLabels = { station_offline: 'Station offline', connector_faulted: 'Connector faulted', stuck_session: 'Stuck session', boot_rejected: 'Boot rejected', security_event: 'Security event' };
 
 export default async function AlertsPage({ searchParams }: { searchParams: Promise<{ state?: string }> }) {
   const user = await requireUser();
@@ -53,7 +53,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
               <Tr key={alert.id} data-alert={alert.key}>
                 <Td className="whitespace-nowrap text-sm">{when(alert.raisedAt)}</Td>
                 <Td>
-                  <Badge variant={alert.kind === 'connector_faulted' || alert.kind === 'boot_rejected' ? 'danger' : 'warning'}>{kindLabels[alert.kind]}</Badge>
+                  <Badge variant={alert.kind === 'connector_faulted' || alert.kind === 'boot_rejected' || alert.kind === 'security_event' ? 'danger' : 'warning'}>{kindLabels[alert.kind]}</Badge>
                 </Td>
                 <Td>
                   <Link className="underline-offset-2 hover:underline" href={`/stations/${encodeURIComponent(alert.stationId)}`}>

@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import { alerts, type Alert } from '../schema';
+import { alerts, eventAlertKinds, type Alert } from '../schema';
 import type { AlertCandidate, FleetSnapshot } from '../../alerts/alert-rules';
 
 /** Everything the alert rules look at, in three indexed reads. */
@@ -38,8 +38,12 @@ export async function readFleetSnapshot(db: Db): Promise<FleetSnapshot> {
   };
 }
 
-export function listOpenAlertKeys(db: Db): Promise<{ id: number; key: string }[]> {
-  return db.select({ id: alerts.id, key: alerts.key }).from(alerts).where(isNull(alerts.resolvedAt));
+/** Open alerts that the rules raised (event alerts are left to operators). */
+export function listOpenRuleAlertKeys(db: Db): Promise<{ id: number; key: string }[]> {
+  return db
+    .select({ id: alerts.id, key: alerts.key })
+    .from(alerts)
+    .where(and(isNull(alerts.resolvedAt), notInArray(alerts.kind, [...eventAlertKinds])));
 }
 
 /** Rows per statement: 10 parameters each stays far below PostgreSQL's 65,535 (a fleet-wide outage raises thousands). */

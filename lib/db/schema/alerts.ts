@@ -1,14 +1,16 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
-export const alertKinds = ['station_offline', 'connector_faulted', 'stuck_session', 'boot_rejected'] as const;
+export const alertKinds = ['station_offline', 'connector_faulted', 'stuck_session', 'boot_rejected', 'security_event'] as const;
+/** Raised by an event (a critical security event), not by a rule: they stay open until an operator resolves them. */
+export const eventAlertKinds: readonly AlertKind[] = ['security_event'];
 export type AlertKind = (typeof alertKinds)[number];
 export const alertKindEnum = pgEnum('alert_kind', alertKinds);
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
 /**
- * Raised and cleared by the alert rules (lib/alerts); acknowledged and resolved by operators.
+ * Raised and cleared by the alert rules (and raised by critical security events) (lib/alerts); acknowledged and resolved by operators.
  * `key` names what the alert is about (kind + target): at most one open alert per key.
  */
 export const alerts = pgTable(
