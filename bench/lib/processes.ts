@@ -13,9 +13,13 @@ export async function spawnNode(script: string, args: string[], env: NodeJS.Proc
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${script} did not start:\n${output}`)), 60_000);
+    let started = false;
     const onData = (chunk: Buffer) => {
+      if (started) return; // after start the output is drained, not kept (a long run must not grow a string)
       output += chunk.toString();
       if (ready.test(output)) {
+        started = true;
+        output = '';
         clearTimeout(timer);
         resolve();
       }

@@ -146,6 +146,10 @@ describe('remote operations in a browser', () => {
     expect((await listed.json()).data).toEqual([expect.objectContaining({ type: 'TamperDetectionActivated', critical: true, techInfo: 'front panel opened', occurredAt: '2026-11-27T09:00:00.000Z' })]);
     const csrs = await page.request.get(`${app.baseUrl}/api/v1/stations/OPS-1/certificate-requests`);
     expect((await csrs.json()).data).toEqual([expect.objectContaining({ csr: SIMULATOR_CSR })]);
+    // Critical: it is also an alert on the Alerts page, until an operator resolves it.
+    await page.goto(`${app.baseUrl}/alerts`);
+    const alertRow = page.getByRole('row').filter({ hasText: 'OPS-1 reported a critical security event: TamperDetectionActivated' });
+    await alertRow.getByText('Security event').waitFor();
     const unknown = await page.request.get(`${app.baseUrl}/api/v1/stations/NOPE-1/security-events`);
     expect(unknown.status()).toBe(404);
     expect((await unknown.json()).error.code).toBe('not_found');
