@@ -149,7 +149,7 @@ describe('remote operations in a browser', () => {
     // Critical: it is also an alert on the Alerts page, until an operator resolves it.
     await page.goto(`${app.baseUrl}/alerts`);
     const alertRow = page.getByRole('row').filter({ hasText: 'OPS-1 reported a critical security event: TamperDetectionActivated' });
-    await alertRow.getByText('Security event').waitFor();
+    await alertRow.getByText('Security event', { exact: true }).waitFor();
     const unknown = await page.request.get(`${app.baseUrl}/api/v1/stations/NOPE-1/security-events`);
     expect(unknown.status()).toBe(404);
     expect((await unknown.json()).error.code).toBe('not_found');
