@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { driverSubscriptions, drivers, subscriptionEnergyUsage, subscriptionPlans, type DriverSubscription, type SubscriptionPlan } from '../schema';
 
@@ -119,4 +119,14 @@ export async function recordIncludedEnergyUsage(db: Db, row: typeof subscription
     .insert(subscriptionEnergyUsage)
     .values(row)
     .onConflictDoUpdate({ target: subscriptionEnergyUsage.transactionId, set: { subscriptionId: row.subscriptionId, periodStart: row.periodStart, wh: row.wh, recordedAt: row.recordedAt } });
+}
+
+/** Wh taken per (subscription, period) for these subscriptions: one query for a list. */
+export function listIncludedEnergyUsed(db: Db, subscriptionIds: string[]): Promise<{ subscriptionId: string; periodStart: Date; wh: number }[]> {
+  if (subscriptionIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({ subscriptionId: subscriptionEnergyUsage.subscriptionId, periodStart: subscriptionEnergyUsage.periodStart, wh: sql<number>`sum(${subscriptionEnergyUsage.wh})::int` })
+    .from(subscriptionEnergyUsage)
+    .where(inArray(subscriptionEnergyUsage.subscriptionId, subscriptionIds))
+    .groupBy(subscriptionEnergyUsage.subscriptionId, subscriptionEnergyUsage.periodStart);
 }
