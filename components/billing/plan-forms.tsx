@@ -32,6 +32,7 @@ export function CreatePlanForm({ tariffs, action }: { tariffs: Choice[]; action:
       <Field id="plan-currency" label="Currency" name="currency" defaultValue="EUR" maxLength={3} state={state} />
       <Field id="plan-fee" label="Monthly fee (excl. VAT)" name="monthlyFee" inputMode="decimal" placeholder="9.99" state={state} />
       <Field id="plan-vat" label="VAT %" name="vatPercent" defaultValue="19" inputMode="decimal" state={state} />
+      <Field id="plan-included" label="Included kWh per period" name="includedKwh" defaultValue="0" inputMode="decimal" state={state} />
       <Field id="plan-discount" label="Discount on sessions %" name="discountPercent" defaultValue="0" inputMode="numeric" state={state} />
       <div className="space-y-1.5">
         <Label htmlFor="plan-tariff">Tariff of the plan</Label>

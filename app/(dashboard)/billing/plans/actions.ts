@@ -15,6 +15,7 @@ const planForm = z.object({
   monthlyFee: z.string().trim(),
   vatPercent: z.coerce.number({ message: 'must be a number' }).min(0, { message: 'must be ≥ 0' }).max(100, { message: 'must be ≤ 100' }),
   discountPercent: z.coerce.number({ message: 'must be a number' }).int({ message: 'must be a whole number' }).min(0).max(100, { message: 'must be ≤ 100' }),
+  includedKwh: z.string().trim().regex(/^\d{1,7}(\.\d{1,3})?$/, { message: 'must be kWh with up to 3 decimals, e.g. 50 or 12.5' }),
   tariffId: z.union([z.uuid(), z.literal('')]),
 }).superRefine((input, ctx) => {
   if (input.monthlyFee !== '0' && parseAmount(input.monthlyFee, input.currency) === undefined) {
@@ -25,7 +26,9 @@ const planForm = z.object({
 /** The fee is typed as a decimal and parsed to minor units by string arithmetic (no float). */
 export const createPlanAction = formAction('admin', planForm, async (input, user) => {
   const monthlyFee = input.monthlyFee === '0' ? 0 : parseAmount(input.monthlyFee, input.currency)!;
-  await createPlan(getDb(), userActor(user), { ...input, monthlyFee, tariffId: input.tariffId || null });
+  const [whole, fraction = ''] = input.includedKwh.split('.');
+  const includedWh = Number(whole) * 1000 + Number(fraction.padEnd(3, '0'));
+  await createPlan(getDb(), userActor(user), { name: input.name, currency: input.currency, vatPercent: input.vatPercent, discountPercent: input.discountPercent, monthlyFee, includedWh, tariffId: input.tariffId || null });
   revalidatePath('/billing/plans');
   return { ok: true, message: 'Plan created.' };
 });

@@ -23,7 +23,7 @@ export default async function PlansPage() {
   const now = new Date();
   return (
     <>
-      <PageHeader title="Subscription plans" description="A monthly fee invoiced per period (calendar months from the start, no proration), a discount on sessions, optionally a tariff of its own." />
+      <PageHeader title="Subscription plans" description="A monthly fee invoiced per period (calendar months from the start, no proration), energy included per period, a discount on sessions, optionally a tariff of its own. Included energy covers only the per-kWh part of a session (time, parking and session fees are charged), taken by the sessions in the order they stop in the period; the invoice shows it as an 'Included energy' line with the Wh and the amount waived." />
       <BillingTabs current="/billing/plans" />
       <div className="grid gap-6">
         <Table aria-label="Plans">
@@ -32,6 +32,7 @@ export default async function PlansPage() {
               <Th>Plan</Th>
               <Th className="text-right">Monthly fee</Th>
               <Th className="text-right">VAT</Th>
+              <Th className="text-right">Included / period</Th>
               <Th className="text-right">Discount</Th>
               <Th>Tariff</Th>
             </Tr>
@@ -42,6 +43,7 @@ export default async function PlansPage() {
                 <Td className="font-medium">{plan.name}</Td>
                 <Td className="text-right tabular-nums">{formatMinorUnits(plan.monthlyFee, plan.currency)}</Td>
                 <Td className="text-right tabular-nums">{plan.vatPercent}%</Td>
+                <Td className="text-right tabular-nums">{(plan.includedWh / 1000).toLocaleString('en-US')} kWh</Td>
                 <Td className="text-right tabular-nums">{plan.discountPercent}%</Td>
                 <Td>{plan.tariffId ? tariffName.get(plan.tariffId) : '—'}</Td>
               </Tr>
