@@ -38,11 +38,7 @@ export async function SubscriptionCard({ driverId }: { driverId: string }) {
                 </p>
               </>
             ) : null}
-            {current.status === 'cancelled' && current.endsAt ? (
-              <p className="text-muted-foreground">Cancelled: ends {day(current.endsAt)}.</p>
-            ) : (
-              <CancelSubscriptionButton subscriptionId={current.id} action={cancelOwnSubscriptionAction} />
-            )}
+            <CancelSubscriptionButton subscriptionId={current.id} endsOn={current.status === 'cancelled' && current.endsAt ? day(current.endsAt) : null} action={cancelOwnSubscriptionAction} />
           </div>
         ) : (
           <p className="text-muted-foreground">You have no subscription: you pay the tariff of each charger.</p>
@@ -60,7 +56,7 @@ export async function SubscriptionCard({ driverId }: { driverId: string }) {
                 <p className="text-muted-foreground">
                   {formatMinorUnits(plan.monthlyGross, plan.currency)} a month incl. VAT · {kWh(plan.includedWh)} included · {plan.discountPercent}% off sessions
                 </p>
-                {canSubscribe ? <SubscribeButton planId={plan.id} planName={plan.name} action={subscribeToPlanAction} /> : null}
+                <SubscribeButton planId={plan.id} planName={plan.name} disabled={!canSubscribe} action={subscribeToPlanAction} />
               </li>
             ))}
           </ul>

@@ -21,15 +21,20 @@ export function SubscribeButton({ planId, planName, disabled, action }: { planId
   );
 }
 
-export function CancelSubscriptionButton({ subscriptionId, action }: { subscriptionId: string; action: Action }) {
+/** Stays mounted once cancelled (the page re-renders with the new status), so its message stays too. */
+export function CancelSubscriptionButton({ subscriptionId, endsOn, action }: { subscriptionId: string; endsOn: string | null; action: Action }) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} className="space-y-2">
       <FormMessage state={state} />
       <input type="hidden" name="subscriptionId" value={subscriptionId} />
-      <Button type="submit" variant="outline" size="lg" className="w-full" disabled={pending}>
-        {pending ? 'Cancelling…' : 'Cancel at the end of this period'}
-      </Button>
+      {endsOn ? (
+        <p className="text-muted-foreground">Cancelled: ends {endsOn}.</p>
+      ) : (
+        <Button type="submit" variant="outline" size="lg" className="w-full" disabled={pending}>
+          {pending ? 'Cancelling…' : 'Cancel at the end of this period'}
+        </Button>
+      )}
     </form>
   );
 }

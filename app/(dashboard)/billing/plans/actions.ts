@@ -15,7 +15,7 @@ const planForm = z.object({
   monthlyFee: z.string().trim(),
   vatPercent: z.coerce.number({ message: 'must be a number' }).min(0, { message: 'must be ≥ 0' }).max(100, { message: 'must be ≤ 100' }),
   discountPercent: z.coerce.number({ message: 'must be a number' }).int({ message: 'must be a whole number' }).min(0).max(100, { message: 'must be ≤ 100' }),
-  includedKwh: z.string().trim().regex(/^\d{1,7}(\.\d{1,3})?$/, { message: 'must be kWh with up to 3 decimals, e.g. 50 or 12.5' }),
+  includedKwh: z.string().trim().regex(/^\d{1,6}(\.\d{1,3})?$/, { message: 'must be kWh with up to 3 decimals, e.g. 50 or 12.5' }),
   tariffId: z.union([z.uuid(), z.literal('')]),
 }).superRefine((input, ctx) => {
   if (input.monthlyFee !== '0' && parseAmount(input.monthlyFee, input.currency) === undefined) {
