@@ -72,6 +72,10 @@ describe('a driver subscribes in the portal and a session uses the included ener
     await phone.goto(`${scenario.app.baseUrl}/driver/account`);
     await phone.getByLabel('Included energy').getByText('15 kWh used of 15 kWh included · 0 kWh left').waitFor();
     await phone.getByLabel('Invoices').getByText('€2.97').waitFor();
+    // The receipt shows the same: the engine's lines, the included energy, the invoiced total.
+    await phone.goto(`${scenario.app.baseUrl}/driver/sessions/${start.transactionId}`);
+    await phone.getByRole('row', { name: /Included energy \(Commuter\): 15,000 Wh/ }).getByText('-€5.36').waitFor();
+    expect(await phone.getByTestId('receipt-total').innerText()).toBe('€2.97');
   });
 
   it('the driver cancels: the plan runs to the end of the period', async () => {
