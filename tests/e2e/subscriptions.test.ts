@@ -79,6 +79,7 @@ describe('a driver subscribes in the portal and a session uses the included ener
   });
 
   it('the driver cancels: the plan runs to the end of the period', async () => {
+    await phone.goto(`${scenario.app.baseUrl}/driver/account`);
     await phone.getByRole('button', { name: 'Cancel at the end of this period' }).click();
     await phone.getByText(/^Cancelled\. Your plan runs until \d{4}-\d{2}-\d{2}, the end of this period\.$/).waitFor();
     await phone.getByLabel('Current plan').getByText(/^Cancelled: ends \d{4}-\d{2}-\d{2}\.$/).waitFor();
