@@ -96,3 +96,18 @@ export function CancelSubscriptionForm({ subscriptionId, action }: { subscriptio
     </form>
   );
 }
+
+export function PlanOfferForm({ planId, active, action }: { planId: string; active: boolean; action: Action }) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <form action={formAction} className="flex items-center gap-2">
+      <input type="hidden" name="planId" value={planId} />
+      <input type="hidden" name="active" value={active ? 'false' : 'true'} />
+      <span>{active ? 'yes' : 'no'}</span>
+      <Button type="submit" size="sm" variant="outline" disabled={pending}>
+        {active ? 'Withdraw' : 'Offer'}
+      </Button>
+      {state.message ? <span className="text-xs text-muted-foreground">{state.message}</span> : null}
+    </form>
+  );
+}

@@ -86,4 +86,14 @@ describe('a driver subscribes in the portal and a session uses the included ener
     const listed = (await (await admin.request.get(`${scenario.app.baseUrl}/api/v1/subscriptions?driverId=${driverId}`)).json()) as { data: { status: string }[] };
     expect(listed.data.map((subscription) => subscription.status)).toEqual(['cancelled']);
   });
+
+  it('the admin sees the period’s use on the Plans page and withdraws the plan: the portal stops offering it', async () => {
+    await admin.goto(`${scenario.app.baseUrl}/billing/plans`);
+    await admin.locator('tr[data-subscription="Sam Subscriber"]').getByText('15 kWh of 15 kWh').waitFor();
+    await admin.locator('tr[data-plan="Commuter"]').getByRole('button', { name: 'Withdraw' }).click();
+    await admin.getByText('Withdrawn: running subscriptions go on.').waitFor();
+    await phone.goto(`${scenario.app.baseUrl}/driver/account`);
+    await phone.getByLabel('Current plan').getByText('Commuter').waitFor();
+    expect(await phone.locator('li[data-plan="Commuter"]').count()).toBe(0);
+  });
 });

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { formAction } from '@/lib/actions/form-action';
 import { userActor } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
-import { cancelSubscription, createPlan, subscribeDriver } from '@/lib/subscriptions/manage-subscriptions';
+import { cancelSubscription, createPlan, subscribeDriver, updatePlan } from '@/lib/subscriptions/manage-subscriptions';
 import { invoiceDueSubscriptionFees } from '@/lib/subscriptions/invoice-subscription-fees';
 import { parseAmount } from '@/lib/wallets/parse-amount';
 
@@ -53,4 +53,11 @@ export const cancelSubscriptionAction = formAction('admin', z.object({ subscript
   const cancelled = await cancelSubscription(getDb(), userActor(user), input.subscriptionId);
   revalidatePath('/billing/plans');
   return { ok: true, message: `Ends ${cancelled.endsAt?.toISOString().slice(0, 10)}, at the end of the period under way (no proration).` };
+});
+
+/** Offer a plan to new subscribers (the portal lists it) or withdraw it; running subscriptions go on. */
+export const setPlanOfferedAction = formAction('admin', z.object({ planId: z.uuid(), active: z.enum(['true', 'false']) }), async (input, user) => {
+  const plan = await updatePlan(getDb(), userActor(user), input.planId, { active: input.active === 'true' });
+  revalidatePath('/billing/plans');
+  return { ok: true, message: plan.active ? 'Offered.' : 'Withdrawn: running subscriptions go on.' };
 });
