@@ -32,6 +32,7 @@ export function CreatePlanForm({ tariffs, action }: { tariffs: Choice[]; action:
       <Field id="plan-currency" label="Currency" name="currency" defaultValue="EUR" maxLength={3} state={state} />
       <Field id="plan-fee" label="Monthly fee (excl. VAT)" name="monthlyFee" inputMode="decimal" placeholder="9.99" state={state} />
       <Field id="plan-vat" label="VAT %" name="vatPercent" defaultValue="19" inputMode="decimal" state={state} />
+      <Field id="plan-included" label="Included kWh per period" name="includedKwh" defaultValue="0" inputMode="decimal" state={state} />
       <Field id="plan-discount" label="Discount on sessions %" name="discountPercent" defaultValue="0" inputMode="numeric" state={state} />
       <div className="space-y-1.5">
         <Label htmlFor="plan-tariff">Tariff of the plan</Label>
@@ -90,6 +91,21 @@ export function CancelSubscriptionForm({ subscriptionId, action }: { subscriptio
       <input type="hidden" name="subscriptionId" value={subscriptionId} />
       <Button type="submit" size="sm" variant="outline" disabled={pending}>
         Cancel
+      </Button>
+      {state.message ? <span className="text-xs text-muted-foreground">{state.message}</span> : null}
+    </form>
+  );
+}
+
+export function PlanOfferForm({ planId, active, action }: { planId: string; active: boolean; action: Action }) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <form action={formAction} className="flex items-center gap-2">
+      <input type="hidden" name="planId" value={planId} />
+      <input type="hidden" name="active" value={active ? 'false' : 'true'} />
+      <span>{active ? 'yes' : 'no'}</span>
+      <Button type="submit" size="sm" variant="outline" disabled={pending}>
+        {active ? 'Withdraw' : 'Offer'}
       </Button>
       {state.message ? <span className="text-xs text-muted-foreground">{state.message}</span> : null}
     </form>

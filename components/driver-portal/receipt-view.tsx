@@ -48,14 +48,20 @@ export function ReceiptView({ receipt }: { receipt: DriverReceipt }) {
                   <td className="py-2 text-right tabular-nums">{money(line.gross)}</td>
                 </tr>
               ))}
+              {receipt.invoiced?.lines.map((line, index) => (
+                <tr key={`plan-${index}`} className="border-t">
+                  <td className="py-2">{line.description}</td>
+                  <td className="py-2 text-right tabular-nums">{money(line.gross)}</td>
+                </tr>
+              ))}
               <tr className="border-t text-muted-foreground">
                 <td className="py-2">VAT included</td>
-                <td className="py-2 text-right tabular-nums">{money(cost.vat)}</td>
+                <td className="py-2 text-right tabular-nums">{money(receipt.invoiced?.vat ?? cost.vat)}</td>
               </tr>
               <tr className="border-t text-base font-semibold">
                 <td className="py-2">Total</td>
                 <td className="py-2 text-right tabular-nums" data-testid="receipt-total">
-                  {money(cost.gross)}
+                  {money(receipt.invoiced?.gross ?? cost.gross)}
                 </td>
               </tr>
             </tbody>

@@ -1,6 +1,7 @@
 import type { Db } from '../db/client';
 import { listDriverTagValues, listTransactionsForTags } from '../db/queries/driver-transactions';
 import { getTransactionWithCost, priceTransactions } from '../billing/price-transaction';
+import { getSessionInvoice, listInvoiceLines } from '../db/queries/invoices';
 
 /** The driver's sessions, newest first, each with its cost (final, or so far). Only their own tags. */
 export async function listDriverSessions(db: Db, driverId: string, now = new Date()) {
@@ -26,6 +27,14 @@ export async function getDriverReceipt(db: Db, driverId: string, transactionId: 
   const tags = await listDriverTagValues(db, driverId);
   const transaction = await getTransactionWithCost(db, transactionId, { now });
   if (!transaction || !tags.includes(transaction.idTag)) return undefined;
-  return transaction;
+  return { ...transaction, invoiced: await invoicedPlanLines(db, transactionId) };
+}
+
+/** What the session's invoice adds to the engine's lines (included energy, plan discount) and its total. */
+async function invoicedPlanLines(db: Db, transactionId: number) {
+  const invoice = await getSessionInvoice(db, transactionId);
+  if (!invoice) return null;
+  const lines = (await listInvoiceLines(db, invoice.id)).filter((line) => line.component === 'INCLUDED_ENERGY' || line.component === 'DISCOUNT');
+  return { lines: lines.map(({ description, gross }) => ({ description, gross })), vat: invoice.vat, gross: invoice.gross };
 }
 export type DriverReceipt = NonNullable<Awaited<ReturnType<typeof getDriverReceipt>>>;

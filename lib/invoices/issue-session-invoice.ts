@@ -9,6 +9,7 @@ import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record-audit';
 import { priceTransaction } from '../billing/price-transaction';
 import { conflict, notFound } from '../errors';
+import { draftIncludedEnergy, lockSessionSubscription, recordAllowanceUse } from '../subscriptions/session-allowance';
 import { insertNumberedInvoice } from './insert-numbered-invoice';
 import { discountLines, sessionInvoiceLines } from './invoice-lines';
 
@@ -22,10 +23,14 @@ export async function draftSessionInvoice(db: Db, transactionId: number, now: Da
   const snapshot = (await listTransactionTariffSnapshots(db, [transactionId])).get(transactionId);
   const driverId = snapshot?.driverId ?? null;
   const lines = sessionInvoiceLines(priced.cost);
-  const plan = snapshot?.subscriptionId ? (await getSubscriptionWithPlan(db, snapshot.subscriptionId))?.plan : undefined;
+  const subscribed = snapshot?.subscriptionId ? await getSubscriptionWithPlan(db, snapshot.subscriptionId) : undefined;
+  const stoppedAt = transaction.stoppedAt;
+  const included = subscribed ? await draftIncludedEnergy(db, { ...subscribed, transactionId, startedAt: transaction.startedAt, stoppedAt, cost: priced.cost }) : { lines: [], use: null };
+  lines.push(...included.lines);
+  const plan = subscribed?.plan;
   if (plan && plan.currency === priced.cost.currency) lines.push(...discountLines(lines, plan.discountPercent, plan.name));
   const driver = driverId ? await getDriverById(db, driverId) : undefined;
-  return { transaction: { ...transaction, stoppedAt: transaction.stoppedAt }, cost: priced.cost, lines, driverId, driver, gross: lines.reduce((sum, line) => sum + line.gross, 0) };
+  return { transaction: { ...transaction, stoppedAt }, cost: priced.cost, lines, allowanceUse: included.use, driverId, driver, gross: lines.reduce((sum, line) => sum + line.gross, 0) };
 }
 
 /**
@@ -33,15 +38,17 @@ export async function draftSessionInvoice(db: Db, transactionId: number, now: Da
  * same one while it is not credited; after a credit note the next revision is issued), numbered
  * INV-{year}-{sequence} in the transaction that inserts it (gap-free, see
  * allocateInvoiceSequence); lines and totals are the engine's final cost, to the cent. Billed to
- * the driver of the session's tag as recorded at its start; the discount of the subscription
- * running at its start is a line of its own. Immutable once issued.
+ * the driver of the session's tag as recorded at its start; the included energy and then the
+ * discount of the subscription running at its start are lines of their own (the allowance is taken
+ * under the subscription's row lock). Immutable once issued.
  */
 export async function issueSessionInvoice(db: Db, actor: Actor, transactionId: number, now = new Date()): Promise<Invoice> {
   return db.transaction(async (tx) => {
     await lockInvoiceSubject(tx, `session:${transactionId}`);
     const existing = await getSessionInvoice(tx, transactionId);
     if (existing && !(await getCreditNoteFor(tx, existing.id))) return existing;
-    const { transaction, cost, lines, driverId, driver } = await draftSessionInvoice(tx, transactionId, now);
+    await lockSessionSubscription(tx, transactionId);
+    const { transaction, cost, lines, allowanceUse, driverId, driver } = await draftSessionInvoice(tx, transactionId, now);
     const invoice = await insertNumberedInvoice(
       tx,
       'INV',
@@ -59,6 +66,7 @@ export async function issueSessionInvoice(db: Db, actor: Actor, transactionId: n
       },
       lines,
     );
+    await recordAllowanceUse(tx, transactionId, allowanceUse, now);
     await recordAudit(tx, actor, { action: 'invoice.issue', targetType: 'invoice', targetId: invoice.id, after: { number: invoice.number, transactionId, gross: invoice.gross } });
     return invoice;
   });

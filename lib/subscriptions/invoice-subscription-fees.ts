@@ -24,6 +24,18 @@ export async function invoiceDueSubscriptionFees(db: Db, now: Date): Promise<Inv
   return issued;
 }
 
+/** The same for one subscription (a sign-up invoices its first period at once). */
+export async function invoiceSubscriptionFeesDue(db: Db, subscriptionId: string, now: Date): Promise<Invoice[]> {
+  const found = await getSubscriptionWithPlan(db, subscriptionId);
+  if (!found) return [];
+  const issued: Invoice[] = [];
+  for (const period of periodsBegunBy(found.subscription.startsAt, found.subscription.endsAt, now)) {
+    const invoice = await invoicePeriod(db, subscriptionId, period, now);
+    if (invoice) issued.push(invoice);
+  }
+  return issued;
+}
+
 async function invoicePeriod(db: Db, subscriptionId: string, period: Period, now: Date): Promise<Invoice | null> {
   return db.transaction(async (tx) => {
     await lockInvoiceSubject(tx, `subscription:${subscriptionId}:${period.start.toISOString()}`);

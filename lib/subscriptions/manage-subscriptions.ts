@@ -1,11 +1,12 @@
 import type { Db } from '../db/client';
 import { getDriverById } from '../db/queries/drivers';
-import { getPlanById, getSubscriptionById, insertPlan, insertSubscription, listOpenSubscriptions, lockDriverSubscriptions, setSubscriptionEnd } from '../db/queries/subscriptions';
+import { getPlanById, getSubscriptionById, insertPlan, insertSubscription, listOpenSubscriptions, lockDriverSubscriptions, setSubscriptionEnd, updatePlan as updatePlanRow } from '../db/queries/subscriptions';
 import { getTariffById } from '../db/queries/tariffs';
 import type { DriverSubscription, SubscriptionPlan } from '../db/schema';
 import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record-audit';
 import { badRequest, conflict, notFound } from '../errors';
+import { isUniqueViolation } from '../id-tags/is-unique-violation';
 import { isKnownCurrency } from '../pricing/currency';
 import { periodAt } from './periods';
 
@@ -17,19 +18,51 @@ export interface PlanInput {
   includedWh?: number;
   discountPercent?: number;
   tariffId?: string | null;
+  active?: boolean;
 }
 
+/** Field rules shared by create and update: each failure names its field. */
+export function checkPlanFields(input: Partial<PlanInput>): void {
+  if (input.currency !== undefined && !isKnownCurrency(input.currency)) throw badRequest('currency: must be an ISO 4217 code', 'currency');
+  if (input.monthlyFee !== undefined && (!Number.isSafeInteger(input.monthlyFee) || input.monthlyFee < 0)) throw badRequest('monthlyFee: must be ≥ 0 minor units', 'monthlyFee');
+  if (input.includedWh !== undefined && (!Number.isSafeInteger(input.includedWh) || input.includedWh < 0 || input.includedWh > 2 ** 31 - 1)) throw badRequest('includedWh: must be a whole number of Wh ≥ 0', 'includedWh');
+  const discount = input.discountPercent;
+  if (discount !== undefined && (!Number.isInteger(discount) || discount < 0 || discount > 100)) throw badRequest('discountPercent: must be a whole number from 0 to 100', 'discountPercent');
+  if (input.vatPercent !== undefined && !(input.vatPercent >= 0 && input.vatPercent <= 100)) throw badRequest('vatPercent: must be from 0 to 100', 'vatPercent');
+}
+
+const nameTaken = (error: unknown) => (isUniqueViolation(error, 'subscription_plans_name_unique') ? conflict('name_taken', 'name: a plan with this name exists', 'name') : error);
+
 export async function createPlan(db: Db, actor: Actor, input: PlanInput): Promise<SubscriptionPlan> {
-  if (!isKnownCurrency(input.currency)) throw badRequest('currency: must be an ISO 4217 code', 'currency');
-  if (!Number.isSafeInteger(input.monthlyFee) || input.monthlyFee < 0) throw badRequest('monthlyFee: must be ≥ 0 minor units', 'monthlyFee');
-  const discount = input.discountPercent ?? 0;
-  if (!Number.isInteger(discount) || discount < 0 || discount > 100) throw badRequest('discountPercent: must be a whole number from 0 to 100', 'discountPercent');
-  return db.transaction(async (tx) => {
-    if (input.tariffId && !(await getTariffById(tx, input.tariffId))) throw badRequest('tariffId: no such tariff', 'tariffId');
-    const plan = await insertPlan(tx, { ...input, discountPercent: discount, tariffId: input.tariffId ?? null });
-    await recordAudit(tx, actor, { action: 'subscription_plan.create', targetType: 'subscription_plan', targetId: plan.id, after: plan });
-    return plan;
-  });
+  checkPlanFields(input);
+  return db
+    .transaction(async (tx) => {
+      if (input.tariffId && !(await getTariffById(tx, input.tariffId))) throw badRequest('tariffId: no such tariff', 'tariffId');
+      const plan = await insertPlan(tx, { ...input, discountPercent: input.discountPercent ?? 0, tariffId: input.tariffId ?? null });
+      await recordAudit(tx, actor, { action: 'subscription_plan.create', targetType: 'subscription_plan', targetId: plan.id, after: plan });
+      return plan;
+    })
+    .catch((error: unknown) => Promise.reject(nameTaken(error)));
+}
+
+/**
+ * Changes a plan. The currency is fixed (fees and sessions already invoiced are in it). A new fee is
+ * invoiced from the next period that begins; new included energy or discount apply to sessions
+ * invoiced from now on (each period's allowance is the plan's `includedWh` at the time a session is
+ * invoiced). Inactive plans are not offered to new subscribers; running subscriptions go on.
+ */
+export async function updatePlan(db: Db, actor: Actor, id: string, patch: Partial<Omit<PlanInput, 'currency'>>): Promise<SubscriptionPlan> {
+  checkPlanFields(patch);
+  return db
+    .transaction(async (tx) => {
+      const before = await getPlanById(tx, id);
+      if (!before) throw notFound('Plan not found');
+      if (patch.tariffId && !(await getTariffById(tx, patch.tariffId))) throw badRequest('tariffId: no such tariff', 'tariffId');
+      const plan = Object.keys(patch).length === 0 ? before : (await updatePlanRow(tx, id, patch))!;
+      await recordAudit(tx, actor, { action: 'subscription_plan.update', targetType: 'subscription_plan', targetId: id, before, after: plan });
+      return plan;
+    })
+    .catch((error: unknown) => Promise.reject(nameTaken(error)));
 }
 
 /** A driver on a plan from `startsAt`; one running subscription per driver at a time. */

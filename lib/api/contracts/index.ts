@@ -18,6 +18,7 @@ import * as reservations from './reservations';
 import * as payments from './payments';
 import * as invoices from './invoices';
 import * as stations from './stations';
+import * as subscriptions from './subscriptions';
 import * as sites from './sites';
 import * as system from './system';
 import * as tariffs from './tariffs';
@@ -26,6 +27,6 @@ import * as users from './users';
 import * as wallets from './wallets';
 
 /** Every documented operation; new contract modules are added here to appear in /api/v1/openapi.json. */
-export const allOperations: Operation[] = [system, users, apiTokens, auditLog, events, stations, commands, configuration, messages, diagnostics, security, firmware, alerts, sites, tariffs, transactions, drivers, idTags, localLists, reservations, csv, reports, invoices, payments, wallets].flatMap((module) =>
+export const allOperations: Operation[] = [system, users, apiTokens, auditLog, events, stations, commands, configuration, messages, diagnostics, security, firmware, alerts, sites, tariffs, transactions, drivers, idTags, localLists, reservations, csv, reports, invoices, payments, wallets, subscriptions].flatMap((module) =>
   Object.values(module).filter((value): value is Operation => typeof value === 'object' && value !== null && 'method' in value && 'path' in value),
 );

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { driverSubscriptions, drivers, subscriptionPlans, type DriverSubscription, type SubscriptionPlan } from '../schema';
+import { driverSubscriptions, drivers, subscriptionEnergyUsage, subscriptionPlans, type DriverSubscription, type SubscriptionPlan } from '../schema';
 
 export async function insertPlan(db: Db, row: typeof subscriptionPlans.$inferInsert): Promise<SubscriptionPlan> {
   const [inserted] = await db.insert(subscriptionPlans).values(row).returning();
@@ -75,4 +75,58 @@ export function listSubscriptions(db: Db, limit = 500): Promise<SubscriptionWith
     .innerJoin(drivers, eq(drivers.id, driverSubscriptions.driverId))
     .orderBy(desc(driverSubscriptions.startsAt))
     .limit(limit);
+}
+
+export async function updatePlan(db: Db, id: string, patch: Partial<typeof subscriptionPlans.$inferInsert>): Promise<SubscriptionPlan | undefined> {
+  const [row] = await db.update(subscriptionPlans).set(patch).where(eq(subscriptionPlans.id, id)).returning();
+  return row;
+}
+
+/** A driver's subscriptions, newest start first, with their plans. */
+export function listDriverSubscriptions(db: Db, driverId: string): Promise<SubscriptionWithPlan[]> {
+  return db
+    .select({ subscription: driverSubscriptions, plan: subscriptionPlans, driverName: drivers.name, driverEmail: drivers.email })
+    .from(driverSubscriptions)
+    .innerJoin(subscriptionPlans, eq(subscriptionPlans.id, driverSubscriptions.planId))
+    .innerJoin(drivers, eq(drivers.id, driverSubscriptions.driverId))
+    .where(eq(driverSubscriptions.driverId, driverId))
+    .orderBy(desc(driverSubscriptions.startsAt));
+}
+
+/** Row lock on a subscription until the transaction ends: sessions take its allowance one at a time. */
+export async function lockSubscriptionRow(db: Db, id: string): Promise<void> {
+  await db.select({ id: driverSubscriptions.id }).from(driverSubscriptions).where(eq(driverSubscriptions.id, id)).for('update');
+}
+
+/** Wh of the period's allowance taken by the sessions invoiced so far (except one, re-invoiced now). */
+export async function sumIncludedEnergyUsed(db: Db, input: { subscriptionId: string; periodStart: Date; exceptTransactionId?: number }): Promise<number> {
+  const [row] = await db
+    .select({ wh: sql<string>`coalesce(sum(${subscriptionEnergyUsage.wh}), 0)` })
+    .from(subscriptionEnergyUsage)
+    .where(
+      and(
+        eq(subscriptionEnergyUsage.subscriptionId, input.subscriptionId),
+        eq(subscriptionEnergyUsage.periodStart, input.periodStart),
+        input.exceptTransactionId === undefined ? undefined : ne(subscriptionEnergyUsage.transactionId, input.exceptTransactionId),
+      ),
+    );
+  return Number(row?.wh ?? 0);
+}
+
+/** The session's take from the allowance; a re-invoiced session replaces its row (never adds a second). */
+export async function recordIncludedEnergyUsage(db: Db, row: typeof subscriptionEnergyUsage.$inferInsert): Promise<void> {
+  await db
+    .insert(subscriptionEnergyUsage)
+    .values(row)
+    .onConflictDoUpdate({ target: subscriptionEnergyUsage.transactionId, set: { subscriptionId: row.subscriptionId, periodStart: row.periodStart, wh: row.wh, recordedAt: row.recordedAt } });
+}
+
+/** Wh taken per (subscription, period) for these subscriptions: one query for a list. */
+export function listIncludedEnergyUsed(db: Db, subscriptionIds: string[]): Promise<{ subscriptionId: string; periodStart: Date; wh: number }[]> {
+  if (subscriptionIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({ subscriptionId: subscriptionEnergyUsage.subscriptionId, periodStart: subscriptionEnergyUsage.periodStart, wh: sql<number>`sum(${subscriptionEnergyUsage.wh})::int` })
+    .from(subscriptionEnergyUsage)
+    .where(inArray(subscriptionEnergyUsage.subscriptionId, subscriptionIds))
+    .groupBy(subscriptionEnergyUsage.subscriptionId, subscriptionEnergyUsage.periodStart);
 }

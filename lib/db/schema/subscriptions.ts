@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tariffs } from './billing';
 import { drivers } from './drivers';
+import { transactions } from './ocpp';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -21,6 +22,8 @@ export const subscriptionPlans = pgTable(
     includedWh: integer('included_wh').notNull().default(0),
     discountPercent: integer('discount_percent').notNull().default(0),
     tariffId: uuid('tariff_id').references(() => tariffs.id),
+    /** Offered for new subscriptions (the portal lists active plans); running subscriptions go on either way. */
+    active: boolean('active').notNull().default(true),
     createdAt: at('created_at').notNull().defaultNow(),
   },
   (table) => [
@@ -53,5 +56,27 @@ export const driverSubscriptions = pgTable(
   ],
 );
 
+/**
+ * The included energy each session took from its subscription period's allowance: one row per
+ * session, written with its invoice under the subscription's row lock. A re-invoiced session (credit
+ * note + revision) replaces its own row, so the allowance is never consumed twice.
+ */
+export const subscriptionEnergyUsage = pgTable(
+  'subscription_energy_usage',
+  {
+    transactionId: integer('transaction_id')
+      .primaryKey()
+      .references(() => transactions.id),
+    subscriptionId: uuid('subscription_id')
+      .notNull()
+      .references(() => driverSubscriptions.id, { onDelete: 'cascade' }),
+    periodStart: at('period_start').notNull(),
+    wh: integer('wh').notNull(),
+    recordedAt: at('recorded_at').notNull(),
+  },
+  (table) => [index('subscription_energy_usage_period').on(table.subscriptionId, table.periodStart), check('subscription_energy_usage_wh', sql`${table.wh} >= 0`)],
+);
+
 export type SubscriptionPlan = typeof subscriptionPlans.$inferSelect;
 export type DriverSubscription = typeof driverSubscriptions.$inferSelect;
+export type SubscriptionEnergyUsage = typeof subscriptionEnergyUsage.$inferSelect;

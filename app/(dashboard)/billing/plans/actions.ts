@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { formAction } from '@/lib/actions/form-action';
 import { userActor } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
-import { cancelSubscription, createPlan, subscribeDriver } from '@/lib/subscriptions/manage-subscriptions';
+import { cancelSubscription, createPlan, subscribeDriver, updatePlan } from '@/lib/subscriptions/manage-subscriptions';
 import { invoiceDueSubscriptionFees } from '@/lib/subscriptions/invoice-subscription-fees';
 import { parseAmount } from '@/lib/wallets/parse-amount';
 
@@ -15,6 +15,7 @@ const planForm = z.object({
   monthlyFee: z.string().trim(),
   vatPercent: z.coerce.number({ message: 'must be a number' }).min(0, { message: 'must be ≥ 0' }).max(100, { message: 'must be ≤ 100' }),
   discountPercent: z.coerce.number({ message: 'must be a number' }).int({ message: 'must be a whole number' }).min(0).max(100, { message: 'must be ≤ 100' }),
+  includedKwh: z.string().trim().regex(/^\d{1,6}(\.\d{1,3})?$/, { message: 'must be kWh with up to 3 decimals, e.g. 50 or 12.5' }),
   tariffId: z.union([z.uuid(), z.literal('')]),
 }).superRefine((input, ctx) => {
   if (input.monthlyFee !== '0' && parseAmount(input.monthlyFee, input.currency) === undefined) {
@@ -25,7 +26,9 @@ const planForm = z.object({
 /** The fee is typed as a decimal and parsed to minor units by string arithmetic (no float). */
 export const createPlanAction = formAction('admin', planForm, async (input, user) => {
   const monthlyFee = input.monthlyFee === '0' ? 0 : parseAmount(input.monthlyFee, input.currency)!;
-  await createPlan(getDb(), userActor(user), { ...input, monthlyFee, tariffId: input.tariffId || null });
+  const [whole, fraction = ''] = input.includedKwh.split('.');
+  const includedWh = Number(whole) * 1000 + Number(fraction.padEnd(3, '0'));
+  await createPlan(getDb(), userActor(user), { name: input.name, currency: input.currency, vatPercent: input.vatPercent, discountPercent: input.discountPercent, monthlyFee, includedWh, tariffId: input.tariffId || null });
   revalidatePath('/billing/plans');
   return { ok: true, message: 'Plan created.' };
 });
@@ -50,4 +53,11 @@ export const cancelSubscriptionAction = formAction('admin', z.object({ subscript
   const cancelled = await cancelSubscription(getDb(), userActor(user), input.subscriptionId);
   revalidatePath('/billing/plans');
   return { ok: true, message: `Ends ${cancelled.endsAt?.toISOString().slice(0, 10)}, at the end of the period under way (no proration).` };
+});
+
+/** Offer a plan to new subscribers (the portal lists it) or withdraw it; running subscriptions go on. */
+export const setPlanOfferedAction = formAction('admin', z.object({ planId: z.uuid(), active: z.enum(['true', 'false']) }), async (input, user) => {
+  const plan = await updatePlan(getDb(), userActor(user), input.planId, { active: input.active === 'true' });
+  revalidatePath('/billing/plans');
+  return { ok: true, message: plan.active ? 'Offered.' : 'Withdrawn: running subscriptions go on.' };
 });

@@ -7,6 +7,7 @@ import { getDriverBilling } from '@/lib/driver-portal/driver-billing';
 import { getDb } from '@/lib/db/client';
 import { listDriverIdTags } from '@/lib/db/queries/id-tags';
 import { requireDriver } from '@/lib/driver-portal/driver-session';
+import { SubscriptionCard } from '@/components/driver-portal/subscription-card';
 import { addOwnIdTagAction, blockOwnIdTagAction, deleteAccountAction } from '../actions';
 
 export const metadata = { title: 'Account · Charge' };
@@ -17,6 +18,7 @@ export default async function DriverAccountPage() {
   return (
     <>
       <h1 className="text-2xl font-semibold">Account</h1>
+      <SubscriptionCard driverId={driver.id} />
       <Card>
         <CardHeader>
           <CardTitle>{driver.name}</CardTitle>

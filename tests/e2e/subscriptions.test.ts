@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startStationScenario, type StationScenario } from '../support/station-scenario';
+
+let scenario: StationScenario;
+let admin: Page;
+let phone: Page;
+let driverId: string;
+const password = 'my subscriber password';
+
+beforeAll(async () => {
+  scenario = await startStationScenario({ stationId: 'SUB-E2E', idTag: 'RFID-SUB' });
+  admin = scenario.page;
+  const api = (path: string, data: unknown, method: 'post' | 'patch' = 'post') => admin.request[method](`${scenario.app.baseUrl}${path}`, { data });
+  // €0.30/kWh + €1 per session, 19 % VAT; the plan includes 15 kWh a month for €9.99 + VAT.
+  const tariff = await api('/api/v1/tariffs', { name: 'Public', is_default: true, currency: 'EUR', elements: [{ price_components: [{ type: 'ENERGY', price: 0.3, vat: 19, step_size: 1 }, { type: 'FLAT', price: 1, vat: 19, step_size: 1 }] }] });
+  expect(tariff.status()).toBe(201);
+  expect((await api('/api/v1/plans', { name: 'Commuter', currency: 'EUR', monthlyFee: 999, vatPercent: 19, includedWh: 15_000 })).status()).toBe(201);
+  const driver = await api('/api/v1/drivers', { name: 'Sam Subscriber', email: 'sam@example.com' });
+  driverId = ((await driver.json()) as { id: string }).id;
+  expect((await api('/api/v1/id-tags/RFID-SUB', { driverId }, 'patch')).status()).toBe(200);
+});
+afterAll(async () => {
+  await scenario?.close();
+});
+
+describe('a driver subscribes in the portal and a session uses the included energy', () => {
+  it('the invited driver sees the plans and subscribes; the first period starts now', async () => {
+    await admin.goto(`${scenario.app.baseUrl}/drivers/${driverId}`);
+    await admin.getByRole('button', { name: 'Create invitation link' }).click();
+    const link = await admin.getByLabel('Invitation link').inputValue();
+    phone = await (await scenario.browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true })).newPage();
+    await phone.goto(link);
+    await phone.getByLabel('New password').fill(password);
+    await phone.getByLabel('Repeat the password').fill(password);
+    await phone.getByRole('button', { name: 'Set password and sign in' }).click();
+    await phone.getByRole('heading', { name: 'Hello, Sam Subscriber' }).waitFor();
+
+    await phone.goto(`${scenario.app.baseUrl}/driver/account`);
+    const plan = phone.locator('li[data-plan="Commuter"]');
+    await plan.getByText('€11.89 a month incl. VAT · 15 kWh included · 0% off sessions').waitFor();
+    await plan.getByRole('button', { name: 'Subscribe to Commuter' }).click();
+    await phone.getByText('Subscribed. Your first month starts now').waitFor();
+    await phone.getByLabel('Current plan').getByText('Commuter').waitFor();
+    await phone.getByLabel('Included energy').getByText('0 kWh used of 15 kWh included · 15 kWh left').waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  });
+
+  it('a 20 kWh session takes the 15 kWh left: the invoice shows the included energy line and the reduced total', async () => {
+    const { station } = scenario;
+    const t0 = Date.now() + 60_000;
+    const at = (minutes: number) => new Date(t0 + minutes * 60_000).toISOString();
+    const start = (await station.call('StartTransaction', { connectorId: 1, idTag: 'RFID-SUB', meterStart: 0, timestamp: at(0) })) as { transactionId: number };
+    await station.call('MeterValues', {
+      connectorId: 1,
+      transactionId: start.transactionId,
+      meterValue: [{ timestamp: at(30), sampledValue: [{ measurand: 'Energy.Active.Import.Register', unit: 'Wh', value: '20000' }] }],
+    });
+    await station.call('StopTransaction', { transactionId: start.transactionId, meterStop: 20_000, timestamp: at(30), reason: 'Local' });
+
+    // 20 kWh × €0.30 = €6.00 (VAT €1.14) + €1.00 (VAT €0.19); 15 kWh included: −€4.50, VAT −€0.855 → −€0.86.
+    // Net €2.50, VAT €0.47, total €2.97 instead of €8.33.
+    const invoices = (await (await admin.request.get(`${scenario.app.baseUrl}/api/v1/invoices?driverId=${driverId}`)).json()) as { data: { id: string; kind: string; gross: number }[] };
+    const session = invoices.data.find((invoice) => invoice.kind === 'session')!;
+    expect(session.gross).toBe(297);
+    await admin.goto(`${scenario.app.baseUrl}/billing/invoices/${session.id}`);
+    const line = admin.getByRole('table', { name: 'Invoice lines' }).locator('tr', { hasText: 'Included energy (Commuter): 15,000 Wh' });
+    await line.getByText('-€4.50').waitFor();
+    await line.getByText('-€5.36').waitFor();
+    await admin.locator('[data-invoice-total="€2.97"]').waitFor();
+
+    await phone.goto(`${scenario.app.baseUrl}/driver/account`);
+    await phone.getByLabel('Included energy').getByText('15 kWh used of 15 kWh included · 0 kWh left').waitFor();
+    await phone.getByLabel('Invoices').getByText('€2.97').waitFor();
+    // The receipt shows the same: the engine's lines, the included energy, the invoiced total.
+    await phone.goto(`${scenario.app.baseUrl}/driver/sessions/${start.transactionId}`);
+    await phone.getByRole('row', { name: /Included energy \(Commuter\): 15,000 Wh/ }).getByText('-€5.36').waitFor();
+    expect(await phone.getByTestId('receipt-total').innerText()).toBe('€2.97');
+  });
+
+  it('the driver cancels: the plan runs to the end of the period', async () => {
+    await phone.goto(`${scenario.app.baseUrl}/driver/account`);
+    await phone.getByRole('button', { name: 'Cancel at the end of this period' }).click();
+    await phone.getByText(/^Cancelled\. Your plan runs until \d{4}-\d{2}-\d{2}, the end of this period\.$/).waitFor();
+    await phone.getByLabel('Current plan').getByText(/^Cancelled: ends \d{4}-\d{2}-\d{2}\.$/).waitFor();
+    const listed = (await (await admin.request.get(`${scenario.app.baseUrl}/api/v1/subscriptions?driverId=${driverId}`)).json()) as { data: { status: string }[] };
+    expect(listed.data.map((subscription) => subscription.status)).toEqual(['cancelled']);
+  });
+
+  it('the admin sees the period’s use on the Plans page and withdraws the plan: the portal stops offering it', async () => {
+    await admin.goto(`${scenario.app.baseUrl}/billing/plans`);
+    await admin.locator('tr[data-subscription="Sam Subscriber"]').getByText('15 kWh of 15 kWh').waitFor();
+    await admin.locator('tr[data-plan="Commuter"]').getByRole('button', { name: 'Withdraw' }).click();
+    await admin.getByText('Withdrawn: running subscriptions go on.').waitFor();
+    await phone.goto(`${scenario.app.baseUrl}/driver/account`);
+    await phone.getByLabel('Current plan').getByText('Commuter').waitFor();
+    expect(await phone.locator('li[data-plan="Commuter"]').count()).toBe(0);
+  });
+});
