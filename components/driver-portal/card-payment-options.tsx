@@ -1,7 +1,7 @@
 import { CardPaymentInvoiceForm } from '@/components/driver-portal/card-payment-invoice-form';
 import { CardPaymentTopUpForm } from '@/components/driver-portal/card-payment-top-up-form';
 import type { getDriverBilling } from '@/lib/driver-portal/driver-billing';
-import { cardTopUpLimits } from '@/lib/driver-portal/driver-card-payments';
+import { cardTopUpLimits } from '@/lib/payments/card-top-up-amount';
 import { getPaymentProvider } from '@/lib/payments/payment-provider';
 import { formatMinorUnits } from '@/lib/pricing/currency';
 import { payInvoiceByCardAction, startCardTopUpAction } from '@/app/(portal)/driver/payments/actions';

@@ -16,6 +16,9 @@ import { setPaymentProvider } from '@/lib/payments/payment-provider';
 import type { PaymentProvider } from '@/lib/payments/provider';
 import { createStripeProvider } from '@/lib/payments/stripe-provider';
 import { createWallet } from '@/lib/wallets/wallet-ledger';
+import { eq } from 'drizzle-orm';
+import { auditLog } from '@/lib/db/schema';
+import { createInvoicePaymentLink, createTopUpPaymentLink } from '@/lib/payments/payment-links';
 
 const SECRET = 'whsec_checkout_test';
 const ORIGIN = 'https://charge.example.com';
@@ -179,5 +182,27 @@ describe('only the driver’s own wallet and invoices', () => {
     const { payment, url } = await startDriverInvoiceCheckout(t.db, manual, ids.eve, ids.eveInvoice, driverReturnUrls(ORIGIN));
     expect(url).toBe(`${ORIGIN}/driver/payments/${payment.id}`);
     expect(await getDriverPaymentView(t.db, ids.eve, payment.id)).toMatchObject({ status: 'pending' });
+  });
+});
+
+describe('payment links an admin creates for a driver', () => {
+  const admin = { type: 'user' as const, id: 'u-admin', label: 'ada@example.com', role: 'admin' as const };
+
+  it('creates a top-up link for the driver’s wallet, audited, pending until the webhook', async () => {
+    await expect(createTopUpPaymentLink(t.db, stripe, admin, { walletId: ids.danaWallet, amount: '1000', origin: ORIGIN })).rejects.toMatchObject({ status: 400, field: 'amount', message: 'Amount must be at most €500.00.' });
+    const link = await createTopUpPaymentLink(t.db, stripe, admin, { walletId: ids.danaWallet, amount: '30', origin: ORIGIN });
+    expect(link.url).toMatch(new RegExp(`^${server.url}/pay/cs_test_\\d+$`));
+    expect(server.sessions.get(link.url.split('/').at(-1)!)).toMatchObject({ amount_total: 3000, success_url: `${ORIGIN}/driver/payments/${link.paymentId}` });
+    expect(await getDriverPaymentView(t.db, ids.dana, link.paymentId)).toMatchObject({ purpose: 'wallet_top_up', status: 'pending', amount: 3000 });
+    const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.targetId, link.paymentId));
+    expect(entry).toMatchObject({ action: 'payment.link_create', actorLabel: 'ada@example.com', targetType: 'payment', after: expect.objectContaining({ walletId: ids.danaWallet, amount: 3000, currency: 'EUR' }) });
+  });
+
+  it('creates an invoice link only for an invoice with a driver', async () => {
+    const walkIn = await insertInvoice(t.db, { number: 'INV-2026-3', series: 'INV', year: 2026, sequence: 3, kind: 'session', issuedAt: new Date(), currency: 'EUR', net: 100, vat: 0, gross: 100, customerName: 'Walk-in', issuedBy: 'test' }, []);
+    await expect(createInvoicePaymentLink(t.db, stripe, admin, { invoiceId: walkIn.id, origin: ORIGIN })).rejects.toMatchObject({ status: 409, code: 'no_driver' });
+    const link = await createInvoicePaymentLink(t.db, stripe, admin, { invoiceId: ids.eveInvoice, origin: ORIGIN });
+    expect(await getDriverPaymentView(t.db, ids.eve, link.paymentId)).toMatchObject({ purpose: 'invoice', amount: 1190 });
+    expect(await t.db.select().from(auditLog).where(eq(auditLog.targetId, link.paymentId))).toHaveLength(1);
   });
 });
