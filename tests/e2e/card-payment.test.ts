@@ -9,7 +9,7 @@ const adminUser = { email: 'ada@example.com', password: 'first admin password' }
 let browser: Browser;
 
 /** A driver signs up in the portal on a phone-sized screen; an admin opens a prepaid wallet for them. */
-async function driverWithWallet(app: AppProcess, admin: Page, name: string, email: string): Promise<{ context: BrowserContext; page: Page }> {
+async function driverWithWallet(app: AppProcess, admin: Page, name: string, email: string): Promise<{ context: BrowserContext; page: Page; walletUrl: string }> {
   const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   await page.goto(`${app.baseUrl}/driver/signup`);
@@ -22,7 +22,7 @@ async function driverWithWallet(app: AppProcess, admin: Page, name: string, emai
   await admin.locator('#wallet-driver').selectOption({ label: `${name} (${email})` });
   await admin.getByRole('button', { name: 'Open wallet' }).click();
   await admin.waitForURL(/\/billing\/wallets\/[0-9a-f-]{36}$/);
-  return { context, page };
+  return { context, page, walletUrl: admin.url() };
 }
 
 beforeAll(async () => {
@@ -37,6 +37,7 @@ describe('card top-up through Stripe Checkout (a local server plays Stripe’s A
   let app: AppProcess;
   let admin: Page;
   let driver: Page;
+  let walletUrl = '';
   let paymentPage = '';
 
   beforeAll(async () => {
@@ -44,7 +45,7 @@ describe('card top-up through Stripe Checkout (a local server plays Stripe’s A
     app = await startApp({ env: { ADMIN_EMAIL: adminUser.email, ADMIN_PASSWORD: adminUser.password, STRIPE_SECRET_KEY: 'sk_test_e2e', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_BASE: stripe.url } });
     admin = await browser.newPage();
     await signIn(admin, app.baseUrl, adminUser.email, adminUser.password);
-    driver = (await driverWithWallet(app, admin, 'Carla Card', 'carla@example.com')).page;
+    ({ page: driver, walletUrl } = await driverWithWallet(app, admin, 'Carla Card', 'carla@example.com'));
   });
   afterAll(async () => {
     await app?.stop();
@@ -105,6 +106,27 @@ describe('card top-up through Stripe Checkout (a local server plays Stripe’s A
     expect(response?.status()).toBe(404);
     await other.context.close();
   });
+
+  it('an admin creates a card top-up link on the wallet page, and the driver pays through it', async () => {
+    await admin.goto(walletUrl);
+    const form = admin.getByRole('form', { name: 'Card payment link' });
+    await form.getByLabel('Amount (EUR)').fill('1');
+    await form.getByRole('button', { name: 'Create card payment link' }).click();
+    await admin.locator('#link-amount-error').getByText('Amount must be at least €5.00.').waitFor();
+    await form.getByLabel('Amount (EUR)').fill('15.00');
+    await form.getByRole('button', { name: 'Create card payment link' }).click();
+    await form.getByLabel('Payment link').waitFor();
+    const link = await form.getByLabel('Payment link').inputValue();
+    expect(link).toBe(`${stripe.url}/pay/cs_test_2`);
+
+    await driver.goto(link);
+    await driver.waitForURL(new RegExp(`^${app.baseUrl}/driver/payments/[0-9a-f-]{36}$`));
+    await driver.locator('[data-payment-status="pending"]').waitFor();
+    const { payload, signature } = signedCheckoutEvent('checkout.session.completed', { ...stripe.sessions.get('cs_test_2')!, payment_status: 'paid' }, WEBHOOK_SECRET);
+    expect(await (await postWebhook(payload, signature)).json()).toEqual({ outcome: 'applied' });
+    await driver.locator('[data-payment-status="succeeded"]').waitFor({ timeout: 15_000 });
+    await driver.getByLabel('Wallet balance').getByText('€35.00').waitFor();
+  });
 });
 
 describe('without a Stripe key', () => {
@@ -120,7 +142,10 @@ describe('without a Stripe key', () => {
   it('hides the card options and says card payment is not configured', async () => {
     const admin = await browser.newPage();
     await signIn(admin, app.baseUrl, adminUser.email, adminUser.password);
-    const { page } = await driverWithWallet(app, admin, 'Nina Nocard', 'nina@example.com');
+    const { page, walletUrl } = await driverWithWallet(app, admin, 'Nina Nocard', 'nina@example.com');
+    await admin.goto(walletUrl);
+    await admin.getByText('Card payment is not configured (no STRIPE_SECRET_KEY).').waitFor();
+    expect(await admin.getByRole('button', { name: 'Create card payment link' }).count()).toBe(0);
     await page.goto(`${app.baseUrl}/driver/account`);
     await page.getByLabel('Wallet balance').getByText('€0.00').waitFor();
     await page.locator('[data-card-payments="off"]').getByText('Card payment is not configured.').waitFor();
