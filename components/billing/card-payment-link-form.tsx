@@ -21,7 +21,7 @@ export function CardPaymentLinkForm({ action, hidden, currency }: { action: Acti
       ))}
       {currency ? (
         <div className="space-y-1.5">
-          <Label htmlFor="link-amount">Amount ({currency})</Label>
+          <Label htmlFor="link-amount">Card top-up amount ({currency})</Label>
           <Input id="link-amount" name="amount" inputMode="decimal" placeholder="20.00" defaultValue={state.values?.amount} aria-describedby="link-amount-error" />
           <FieldError id="link-amount-error" errors={state.fieldErrors?.amount} />
         </div>

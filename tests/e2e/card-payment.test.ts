@@ -110,10 +110,10 @@ describe('card top-up through Stripe Checkout (a local server plays Stripe’s A
   it('an admin creates a card top-up link on the wallet page, and the driver pays through it', async () => {
     await admin.goto(walletUrl);
     const form = admin.getByRole('form', { name: 'Card payment link' });
-    await form.getByLabel('Amount (EUR)').fill('1');
+    await form.getByLabel('Card top-up amount (EUR)').fill('1');
     await form.getByRole('button', { name: 'Create card payment link' }).click();
     await admin.locator('#link-amount-error').getByText('Amount must be at least €5.00.').waitFor();
-    await form.getByLabel('Amount (EUR)').fill('15.00');
+    await form.getByLabel('Card top-up amount (EUR)').fill('15.00');
     await form.getByRole('button', { name: 'Create card payment link' }).click();
     await form.getByLabel('Payment link').waitFor();
     const link = await form.getByLabel('Payment link').inputValue();
