@@ -8,6 +8,7 @@ import { insertDriver } from '@/lib/db/queries/drivers';
 import { insertInvoice } from '@/lib/db/queries/invoices';
 import { getInvoicePaidAmounts } from '@/lib/db/queries/payments';
 import { getWalletBalance, listWalletEntries } from '@/lib/db/queries/wallets';
+import { getDriverBilling } from '@/lib/driver-portal/driver-billing';
 import { getDriverPaymentView, startDriverCardTopUp, startDriverInvoiceCheckout } from '@/lib/driver-portal/driver-card-payments';
 import { handleProviderWebhook } from '@/lib/payments/card-payments';
 import { driverReturnUrls } from '@/lib/payments/checkout';
@@ -163,6 +164,8 @@ describe('only the driver’s own wallet and invoices', () => {
   });
 
   it('pays the driver’s own invoice (what is owed) and answers another driver’s as not found', async () => {
+    const owed = async () => (await getDriverBilling(t.db, ids.dana)).invoices.map((invoice) => invoice.owed);
+    expect(await owed()).toEqual([1190]);
     const before = server.sessions.size;
     await expect(startDriverInvoiceCheckout(t.db, stripe, ids.dana, ids.eveInvoice, driverReturnUrls(ORIGIN))).rejects.toMatchObject({ status: 404 });
     await expect(startDriverInvoiceCheckout(t.db, stripe, ids.dana, 'not-a-uuid', driverReturnUrls(ORIGIN))).rejects.toMatchObject({ status: 404 });
@@ -174,6 +177,7 @@ describe('only the driver’s own wallet and invoices', () => {
     await expect(getDriverPaymentView(t.db, ids.eve, payment.id)).rejects.toMatchObject({ status: 404 });
     expect(await deliver('checkout.session.completed', sessionAs(payment.reference, { payment_status: 'paid' }))).toEqual({ outcome: 'applied' });
     expect((await getInvoicePaidAmounts(t.db, [ids.danaInvoice])).get(ids.danaInvoice)).toBe(1190);
+    expect(await owed()).toEqual([0]);
     await expect(startDriverInvoiceCheckout(t.db, stripe, ids.dana, ids.danaInvoice, driverReturnUrls(ORIGIN))).rejects.toMatchObject({ code: 'already_paid' });
   });
 
