@@ -20,7 +20,7 @@ export function CardPaymentLinkForm({ action, hidden, currency }: { action: Acti
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {currency ? (
-        <div className="space-y-1.5">
+        <div className="max-w-xs space-y-1.5">
           <Label htmlFor="link-amount">Card top-up amount ({currency})</Label>
           <Input id="link-amount" name="amount" inputMode="decimal" placeholder="20.00" defaultValue={state.values?.amount} aria-describedby="link-amount-error" />
           <FieldError id="link-amount-error" errors={state.fieldErrors?.amount} />

@@ -58,6 +58,8 @@ describe('card top-up through Stripe Checkout (a local server plays Stripe’s A
   it('checks the amount, opens the card page and comes back to a pending payment', async () => {
     await driver.goto(`${app.baseUrl}/driver/account`);
     await driver.getByLabel('Wallet balance').getByText('€0.00').waitFor();
+    // Phone first: the card options fit the 375 px screen.
+    expect(await driver.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     const form = driver.getByRole('form', { name: 'Top up by card' });
     await form.getByLabel('Top-up amount').fill('2');
     await form.getByRole('button', { name: 'Top up by card' }).click();
