@@ -3,7 +3,7 @@ import { getInvoiceById, listInvoices } from '../db/queries/invoices';
 import { getInvoicePaidAmounts } from '../db/queries/payments';
 import { getWalletBalance, getWalletByDriver, listWalletEntries } from '../db/queries/wallets';
 import { notFound } from '../errors';
-import { getInvoicePdf } from '../invoices/invoice-view';
+import { getInvoicePdf, paymentState } from '../invoices/invoice-view';
 
 /** The driver's prepaid wallet (balance and latest movements) and their invoices and credit notes, newest first. */
 export async function getDriverBilling(db: Db, driverId: string) {
@@ -21,8 +21,9 @@ export async function getDriverBilling(db: Db, driverId: string) {
 }
 
 /** What is still to pay on an invoice (0 for a credit note or a credited invoice: the note settles it). */
-function owedOn(invoice: { kind: string; gross: number; creditedBy: string | null }, paid: number): number {
-  return invoice.kind === 'credit_note' || invoice.creditedBy ? 0 : Math.max(0, invoice.gross - paid);
+function owedOn(invoice: Parameters<typeof paymentState>[0], paid: number): number {
+  const state = paymentState(invoice, paid);
+  return state === 'unpaid' || state === 'partly_paid' ? invoice.gross - paid : 0;
 }
 
 /** The PDF of one of the driver's own invoices; another driver's is "not found", like one that does not exist. */
