@@ -66,6 +66,10 @@ export const envSchema = z
     INVOICE_ISSUER_ADDRESS: optionalText,
     STRIPE_SECRET_KEY: optionalText,
     STRIPE_WEBHOOK_SECRET: optionalText,
+    // The SDK takes host, port and protocol only: a path would be silently dropped.
+    STRIPE_API_BASE: optionalText.pipe(
+      z.url({ protocol: /^https?$/ }).refine((value) => new URL(value).pathname === '/', { message: 'must be scheme://host[:port] without a path' }).optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {

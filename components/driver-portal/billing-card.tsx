@@ -1,4 +1,5 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { CardPaymentOptions } from '@/components/driver-portal/card-payment-options';
 import type { getDriverBilling } from '@/lib/driver-portal/driver-billing';
 import { formatMinorUnits } from '@/lib/pricing/currency';
 
@@ -58,6 +59,7 @@ export function BillingCard({ billing }: { billing: DriverBilling }) {
             ))}
           </ul>
         )}
+        <CardPaymentOptions billing={billing} />
       </CardContent>
     </Card>
   );

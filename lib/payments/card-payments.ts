@@ -2,34 +2,48 @@ import type { Db } from '../db/client';
 import { getCreditNoteFor, getInvoiceById } from '../db/queries/invoices';
 import { getInvoicePaidAmounts, insertPayment, lockPaymentByReference, setPaymentStatus } from '../db/queries/payments';
 import { getWalletSummary } from '../db/queries/wallets';
-import type { Payment } from '../db/schema';
+import type { Payment, PaymentStatus } from '../db/schema';
 import { systemActor } from '../auth/roles';
 import { recordAudit } from '../audit/record-audit';
 import { badRequest, conflict, notFound } from '../errors';
 import { topUpWallet } from '../wallets/wallet-ledger';
 import { WebhookSignatureError, type PaymentProvider, type ProviderEvent } from './provider';
 
-/** Starts a card payment of what is still owed on an invoice; the browser confirms it with the client secret. */
-export async function startInvoicePayment(db: Db, provider: PaymentProvider, invoiceId: string, now = new Date()): Promise<{ payment: Payment; clientSecret: string | null }> {
+/** An invoice that can still be paid by card, with what is owed on it (card payments and wallet debits deducted). */
+export async function getPayableInvoice(db: Db, invoiceId: string) {
   const invoice = await getInvoiceById(db, invoiceId);
   if (!invoice) throw notFound('Invoice not found');
   if (invoice.kind === 'credit_note' || (await getCreditNoteFor(db, invoiceId))) throw conflict('not_payable', 'A credit note or a credited invoice is not paid');
   const owed = invoice.gross - ((await getInvoicePaidAmounts(db, [invoiceId])).get(invoiceId) ?? 0);
   if (owed <= 0) throw conflict('already_paid', `Invoice ${invoice.number} is paid`);
+  return { invoice, owed };
+}
+
+/** Starts a card payment of what is still owed on an invoice; the browser confirms it with the client secret. */
+export async function startInvoicePayment(db: Db, provider: PaymentProvider, invoiceId: string, now = new Date()): Promise<{ payment: Payment; clientSecret: string | null }> {
+  const { invoice, owed } = await getPayableInvoice(db, invoiceId);
   const intent = await provider.createPaymentIntent({ amount: owed, currency: invoice.currency, description: `Invoice ${invoice.number}`, metadata: { invoiceId, invoiceNumber: invoice.number } });
   const payment = await insertPayment(db, { provider: provider.name, reference: intent.reference, purpose: 'invoice', invoiceId, currency: invoice.currency, amount: owed, status: 'pending', createdAt: now, updatedAt: now });
   return { payment, clientSecret: intent.clientSecret };
 }
 
-/** Starts a card top-up of a wallet; the wallet is credited only when the provider reports success. */
-export async function startWalletTopUp(db: Db, provider: PaymentProvider, walletId: string, amount: number, now = new Date()): Promise<{ payment: Payment; clientSecret: string | null }> {
+/** The wallet a card top-up goes to; the amount must be positive minor units. */
+export async function getTopUpWallet(db: Db, walletId: string, amount: number) {
   if (!Number.isSafeInteger(amount) || amount <= 0) throw badRequest('amount: must be a positive amount', 'amount');
   const wallet = await getWalletSummary(db, walletId);
   if (!wallet) throw notFound('Wallet not found');
+  return wallet;
+}
+
+/** Starts a card top-up of a wallet; the wallet is credited only when the provider reports success. */
+export async function startWalletTopUp(db: Db, provider: PaymentProvider, walletId: string, amount: number, now = new Date()): Promise<{ payment: Payment; clientSecret: string | null }> {
+  const wallet = await getTopUpWallet(db, walletId, amount);
   const intent = await provider.createPaymentIntent({ amount, currency: wallet.currency, description: 'Wallet top-up', metadata: { walletId } });
   const payment = await insertPayment(db, { provider: provider.name, reference: intent.reference, purpose: 'wallet_top_up', walletId, currency: wallet.currency, amount, status: 'pending', createdAt: now, updatedAt: now });
   return { payment, clientSecret: intent.clientSecret };
 }
+
+const NEXT_STATUSES: Record<PaymentStatus, PaymentStatus[]> = { pending: ['succeeded', 'failed', 'refunded'], failed: ['succeeded'], succeeded: ['refunded'], refunded: [] };
 
 export type EventOutcome = 'applied' | 'duplicate' | 'unknown_payment' | 'ignored' | 'mismatch';
 
@@ -45,6 +59,8 @@ export async function applyProviderEvent(db: Db, providerName: string, event: Pr
     if (!payment) return 'unknown_payment';
     const status = event.type === 'payment_succeeded' ? 'succeeded' : event.type === 'payment_failed' ? 'failed' : 'refunded';
     if (payment.status === status) return 'duplicate';
+    // A report arriving after a later one (expired after paid, failed after refunded) never moves a payment back.
+    if (!NEXT_STATUSES[payment.status].includes(status)) return 'ignored';
     if (status === 'succeeded' && (event.amount !== payment.amount || event.currency !== payment.currency)) return 'mismatch';
     await setPaymentStatus(tx, payment.id, status, now);
     if (status === 'succeeded' && payment.purpose === 'wallet_top_up' && payment.walletId) {

@@ -22,6 +22,10 @@ export function createManualProvider(secret: string): PaymentProvider & { sign(b
     async createPaymentIntent() {
       return { reference: `manual_${randomUUID()}`, clientSecret: null, status: 'pending' };
     },
+    /** No hosted page: the browser goes straight to the return page, which stays pending until a signed report. */
+    async createCheckoutSession({ successUrl }) {
+      return { reference: `manual_cs_${randomUUID()}`, url: successUrl };
+    },
     async capture() {
       return { status: 'pending' };
     },

@@ -8,7 +8,7 @@ let cached: PaymentProvider | null | undefined;
 export function getPaymentProvider(): PaymentProvider | null {
   if (cached !== undefined) return cached;
   const env = getEnv();
-  cached = env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET ? createStripeProvider({ secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET }) : null;
+  cached = env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET ? createStripeProvider({ secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET, apiBase: env.STRIPE_API_BASE }) : null;
   return cached;
 }
 

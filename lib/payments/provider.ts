@@ -8,6 +8,22 @@ export interface PaymentIntent {
   status: ProviderPaymentStatus;
 }
 
+export interface CheckoutSessionInput {
+  amount: number;
+  currency: string;
+  description: string;
+  metadata: Record<string, string>;
+  /** Where the provider's hosted page sends the browser back (paid, or still processing). */
+  successUrl: string;
+  cancelUrl: string;
+}
+
+/** A hosted payment page: the browser is redirected to `url`; `reference` is what webhooks report. */
+export interface CheckoutSession {
+  reference: string;
+  url: string;
+}
+
 export type ProviderEvent =
   | { type: 'payment_succeeded' | 'payment_failed' | 'payment_refunded'; reference: string; amount: number; currency: string }
   | { type: 'ignored'; reason: string };
@@ -19,6 +35,8 @@ export type ProviderEvent =
 export interface PaymentProvider {
   readonly name: string;
   createPaymentIntent(input: { amount: number; currency: string; description: string; metadata: Record<string, string> }): Promise<PaymentIntent>;
+  /** A hosted payment page for one amount (Stripe Checkout, mode payment). */
+  createCheckoutSession(input: CheckoutSessionInput): Promise<CheckoutSession>;
   capture(reference: string): Promise<{ status: ProviderPaymentStatus }>;
   refund(reference: string, amount?: number): Promise<{ reference: string; status: ProviderPaymentStatus }>;
   parseWebhook(rawBody: string, signature: string | null): ProviderEvent;

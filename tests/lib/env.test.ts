@@ -19,6 +19,11 @@ describe('parseEnv', () => {
     expect(parseEnv({ MAP_TILE_URL: 'none' }).MAP_TILE_URL).toBe('none');
   });
 
+  it('takes STRIPE_API_BASE as an origin (stripe-mock, a test server)', () => {
+    expect(parseEnv({ STRIPE_API_BASE: 'http://127.0.0.1:12111' }).STRIPE_API_BASE).toBe('http://127.0.0.1:12111');
+    expect(parseEnv({}).STRIPE_API_BASE).toBeUndefined();
+  });
+
   it('stores files on disk unless a bucket is named, then in S3 with path-style URLs and us-east-1 by default', () => {
     expect(parseEnv({}).storageS3).toBeUndefined();
     const keys = { STORAGE_S3_ACCESS_KEY_ID: 'key', STORAGE_S3_SECRET_ACCESS_KEY: 'secret' };
@@ -38,6 +43,8 @@ describe('parseEnv', () => {
     [{ MAP_TILE_URL: 'https://tiles.example.com/map.png' }, 'MAP_TILE_URL'],
     [{ ALERT_ZERO_POWER_MINUTES: '0' }, 'ALERT_ZERO_POWER_MINUTES'],
     [{ STRIPE_SECRET_KEY: 'sk_test_1' }, 'STRIPE_WEBHOOK_SECRET'],
+    [{ STRIPE_API_BASE: 'localhost:12111' }, 'STRIPE_API_BASE'],
+    [{ STRIPE_API_BASE: 'http://127.0.0.1:12111/v1' }, 'STRIPE_API_BASE'],
     [{ STORAGE_S3_BUCKET: 'b', STORAGE_S3_SECRET_ACCESS_KEY: 's' }, 'STORAGE_S3_ACCESS_KEY_ID'],
     [{ STORAGE_S3_BUCKET: 'b', STORAGE_S3_ACCESS_KEY_ID: 'k' }, 'STORAGE_S3_SECRET_ACCESS_KEY'],
     [{ STORAGE_S3_ENDPOINT: 'http://127.0.0.1:9000', STORAGE_S3_ACCESS_KEY_ID: 'k', STORAGE_S3_SECRET_ACCESS_KEY: 's' }, 'STORAGE_S3_BUCKET'],

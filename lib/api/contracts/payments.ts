@@ -6,7 +6,7 @@ const paymentStart = z.object({ paymentId: z.uuid(), provider: z.string(), refer
 
 export const stripeWebhookOperation = defineOperation({
   method: 'post', path: '/api/v1/payments/webhooks/stripe', tag: 'Billing', role: null,
-  summary: 'Stripe webhook (payment_intent.succeeded / payment_failed, charge.refunded); the Stripe-Signature header is verified with STRIPE_WEBHOOK_SECRET',
+  summary: 'Stripe webhook (checkout.session.completed / async_payment_succeeded / async_payment_failed / expired, payment_intent.succeeded / payment_failed, charge.refunded); the Stripe-Signature header is verified with STRIPE_WEBHOOK_SECRET',
   response: z.object({ outcome: z.enum(['applied', 'duplicate', 'unknown_payment', 'ignored', 'mismatch']) }), errors: { 404: 'payments_disabled' },
 });
 export const payInvoiceOperation = defineOperation({

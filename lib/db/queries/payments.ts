@@ -1,6 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { invoices, payments, walletEntries, type Payment, type PaymentStatus } from '../schema';
+import { invoices, payments, walletEntries, wallets, type Payment, type PaymentStatus } from '../schema';
 
 export async function insertPayment(db: Db, row: typeof payments.$inferInsert): Promise<Payment> {
   const [inserted] = await db.insert(payments).values(row).returning();
@@ -81,4 +81,17 @@ export async function listInvoiceMismatches(db: Db, range: { from: Date; to: Dat
       and coalesce(p.paid, 0) <> i.gross
     order by i.issued_at, i.number`);
   return rows.map((row) => ({ invoiceId: row.id, number: row.number, issuedAt: new Date(row.issued_at), currency: row.currency, gross: Number(row.gross), paid: Number(row.paid) }));
+}
+
+export type DriverPayment = Payment & { invoiceNumber: string | null };
+
+/** One payment of the driver's own (their wallet's top-up or their invoice's payment); another driver's is undefined. */
+export async function getDriverPayment(db: Db, driverId: string, paymentId: string): Promise<DriverPayment | undefined> {
+  const [row] = await db
+    .select({ payment: payments, invoiceNumber: invoices.number })
+    .from(payments)
+    .leftJoin(wallets, eq(wallets.id, payments.walletId))
+    .leftJoin(invoices, eq(invoices.id, payments.invoiceId))
+    .where(and(eq(payments.id, paymentId), or(eq(wallets.driverId, driverId), eq(invoices.driverId, driverId))));
+  return row ? { ...row.payment, invoiceNumber: row.invoiceNumber } : undefined;
 }

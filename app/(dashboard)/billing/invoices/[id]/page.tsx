@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { BillingTabs } from '@/components/billing/billing-tabs';
+import { CardPaymentLinkCard } from '@/components/billing/card-payment-link-card';
 import { CreditNoteForm } from '@/components/billing/credit-note-form';
 import { buttonVariants } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -99,6 +100,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
             </CardContent>
           </Card>
         ) : null}
+        {roleAllows(user.role, 'admin') && invoice.driverId && (invoice.paymentState === 'unpaid' || invoice.paymentState === 'partly_paid') ? <CardPaymentLinkCard target={{ invoiceId: invoice.id }} /> : null}
       </div>
     </>
   );

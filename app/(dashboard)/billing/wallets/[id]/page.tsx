@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { BillingTabs } from '@/components/billing/billing-tabs';
+import { CardPaymentLinkCard } from '@/components/billing/card-payment-link-card';
 import { TopUpForm } from '@/components/billing/wallet-forms';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -43,6 +44,7 @@ export default async function WalletPage({ params }: { params: Promise<{ id: str
             </CardContent>
           </Card>
         ) : null}
+        {roleAllows(user.role, 'admin') ? <CardPaymentLinkCard target={{ walletId: wallet.id, currency: wallet.currency }} /> : null}
         <Table aria-label="Ledger">
           <THead>
             <Tr>
