@@ -17,3 +17,4 @@ export * from './subscriptions';
 export * from './invoices';
 export * from './wallets';
 export * from './payments';
+export * from './wallet-stops';

@@ -14,6 +14,8 @@ import { getAlertThresholds } from '@/lib/settings/get-settings';
 import { roleAllows } from '@/lib/auth/roles';
 import { MarkReviewedForm } from '@/components/sessions/mark-reviewed-form';
 import { markReviewedAction } from './actions';
+import { getLowBalanceStop } from '@/lib/db/queries/low-balance-stops';
+import { formatMinorUnits } from '@/lib/pricing/currency';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,7 +28,7 @@ export default async function SessionPage({ params }: { params: Promise<{ transa
   const db = getDb();
   const session = await getTransactionById(db, id);
   if (!session) notFound();
-  const [samples, thresholds] = await Promise.all([listSessionCurve(db, id), getAlertThresholds(db)]);
+  const [samples, thresholds, lowBalanceStop] = await Promise.all([listSessionCurve(db, id), getAlertThresholds(db), getLowBalanceStop(db, id)]);
   const lastSampleAt = samples.at(-1)?.at ?? null;
   const register = samples.filter((sample) => sample.measurand === 'Energy.Active.Import.Register' && sample.phase === null && sample.value !== null).at(-1);
   const energyWh = session.meterStop !== null ? session.meterStop - session.meterStart : register ? register.value! - session.meterStart : null;
@@ -38,6 +40,14 @@ export default async function SessionPage({ params }: { params: Promise<{ transa
     ['Energy', formatKwh(energyWh)],
     ['Meter start / stop', `${session.meterStart} Wh / ${session.meterStop ?? '—'} Wh`],
     ['Stop reason', session.serverStopReason ?? session.stopReason ?? '—'],
+    ...(lowBalanceStop
+      ? ([
+          [
+            'Stop requested',
+            `${when(lowBalanceStop.requestedAt)}: wallet balance low (cost so far ${formatMinorUnits(lowBalanceStop.costSoFar, lowBalanceStop.currency)} reached the balance of ${formatMinorUnits(lowBalanceStop.balance, lowBalanceStop.currency)}); RemoteStopTransaction ${lowBalanceStop.outcome ?? 'sent'}`,
+          ],
+        ] as [string, string][])
+      : []),
     ...(session.needsReview ? ([['Review', 'Needs review']] as [string, string][]) : []),
   ];
   return (
