@@ -26,6 +26,7 @@ import { upsertServiceHeartbeat } from '@/lib/db/queries/service-heartbeats';
 import { rollupsTask } from './scheduler/rollups-task';
 import { startScheduler } from './scheduler/scheduler';
 import { subscriptionFeesTask } from './scheduler/subscription-fees-task';
+import { monthlyInvoicesTask } from './scheduler/monthly-invoices-task';
 import { reconcileTask } from './scheduler/reconcile-task';
 import { lastSeenFlushTask, messageLogRetentionTask, offlineSweepTask, serviceHeartbeatTask } from './scheduler/tasks';
 import { createOcppServer } from './server';
@@ -110,6 +111,7 @@ const scheduler = startScheduler(
     ...(getEnv().LOCAL_LIST_SYNC_INTERVAL > 0 ? [localListSync] : []),
     rollupsTask(db, { everyMs: getEnv().ANALYTICS_ROLLUP_INTERVAL * 1000 }),
     subscriptionFeesTask(db),
+    monthlyInvoicesTask(db),
     ...(getEnv().RECONCILE_INTERVAL > 0
       ? [
           reconcileTask(db, bus, {

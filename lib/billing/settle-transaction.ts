@@ -6,15 +6,19 @@ import { getCreditNoteFor, getSessionInvoice, listInvoiceLines, lockInvoiceSubje
 import { issueCreditNote } from '../invoices/issue-credit-note';
 import { draftSessionInvoice, issueSessionInvoice } from '../invoices/issue-session-invoice';
 import { debitWalletForInvoice, type WalletDebit } from '../wallets/wallet-ledger';
+import { deferToMonthlyInvoice } from '../statements/defer-session-billing';
 
-export type Settlement = { invoice: Invoice; wallet: WalletDebit } | { invoice: null; reason: string };
+export type Settlement = { invoice: Invoice; wallet: WalletDebit } | { invoice: null; reason: string; wallet?: WalletDebit };
 
 /**
  * What happens to a session's money when it stops (called after StopTransaction is recorded): its
  * invoice is issued, then paid from the driver's prepaid wallet when there is one with enough
  * balance. A session without a price (no tariff) gets neither; settling again changes nothing.
+ * A driver (or company) invoiced monthly gets the wallet debit now and the invoice at the month's end.
  */
 export async function settleStoppedTransaction(db: Db, transactionId: number, now: Date): Promise<Settlement> {
+  const deferred = await deferToMonthlyInvoice(db, transactionId, now);
+  if (deferred) return deferred;
   let invoice: Invoice;
   try {
     invoice = await issueSessionInvoice(db, systemActor, transactionId, now);

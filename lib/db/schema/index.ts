@@ -18,3 +18,4 @@ export * from './invoices';
 export * from './wallets';
 export * from './payments';
 export * from './wallet-stops';
+export * from './statements';
