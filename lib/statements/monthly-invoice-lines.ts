@@ -43,3 +43,8 @@ export function monthlyInvoiceLines(sessions: Pick<MonthlyBilledSession, 'transa
     }));
   });
 }
+
+/** The current month (UTC) and the `count - 1` before it, newest first, as YYYY-MM. */
+export function recentMonths(now: Date, count: number): string[] {
+  return Array.from({ length: count }, (_, back) => monthLabel(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1))));
+}

@@ -72,3 +72,23 @@ export async function renderWalletStatementPdf(statement: WalletStatement, issue
   w.down(14).text('Closing balance', 150, { font: bold }).text(money(statement.closing), right, { font: bold, right: true });
   return pdf.save();
 }
+
+/** The statement as JSON (REST), or a CSV/PDF download named after the month. */
+export async function walletStatementBody(statement: WalletStatement, format: 'json' | 'csv' | 'pdf', issuer: InvoiceIssuer) {
+  const name = `wallet-statement-${monthLabel(statement.month.start)}`;
+  if (format === 'csv') return new Response(walletStatementCsv(statement), { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"`, 'cache-control': 'no-store' } });
+  if (format === 'pdf') {
+    const bytes = await renderWalletStatementPdf(statement, issuer);
+    return new Response(Buffer.from(bytes), { headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${name}.pdf"`, 'cache-control': 'no-store' } });
+  }
+  const { wallet } = statement;
+  return {
+    walletId: wallet.id,
+    driverName: wallet.driverName,
+    currency: wallet.currency,
+    month: monthLabel(statement.month.start),
+    opening: statement.opening,
+    closing: statement.closing,
+    entries: statement.entries.map((entry) => ({ id: entry.id, kind: entry.kind, amount: entry.amount, balance: entry.balance, transactionId: entry.transactionId, invoiceId: entry.invoiceId, note: entry.note, createdAt: entry.createdAt.toISOString() })),
+  };
+}
