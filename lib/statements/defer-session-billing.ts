@@ -1,12 +1,15 @@
 import type { Db } from '../db/client';
+import type { NewInvoiceLine } from '../db/queries/invoices';
 import { lockInvoiceSubject, getSessionInvoice } from '../db/queries/invoices';
-import { getMonthlyBilledSession, insertMonthlyBilledSession } from '../db/queries/statements';
+import { getMonthlyBilledSession, getMonthlySessionWalletPaid, insertMonthlyBilledSession, updateOpenMonthlyBilledSession } from '../db/queries/statements';
 import { listTransactionTariffSnapshots } from '../db/queries/transaction-costs';
 import { AppError } from '../errors';
 import { draftSessionInvoice } from '../invoices/issue-session-invoice';
 import { invoiceTotals } from '../invoices/invoice-lines';
-import { debitWalletForSession, type WalletDebit } from '../wallets/wallet-ledger';
+import { adjustWalletForSession, debitWalletForSession, type WalletDebit } from '../wallets/wallet-ledger';
 import { resolveInvoicingAccount } from './invoicing-mode';
+
+const shape = (lines: NewInvoiceLine[]) => JSON.stringify(lines.map(({ component, description, net, vatRate, vat, gross }) => [component, description, net, vatRate, vat, gross]));
 
 export type DeferredSettlement = { invoice: null; reason: string; wallet?: WalletDebit };
 
@@ -25,23 +28,31 @@ export async function deferToMonthlyInvoice(db: Db, transactionId: number, now: 
   return db.transaction(async (tx) => {
     await lockInvoiceSubject(tx, `session:${transactionId}`);
     if (await getSessionInvoice(tx, transactionId)) return undefined;
-    let row = await getMonthlyBilledSession(tx, transactionId);
-    if (!row) {
-      const account = resolved!.account;
-      if (account.mode !== 'monthly') return undefined;
-      let draft: Awaited<ReturnType<typeof draftSessionInvoice>>;
-      try {
-        draft = await draftSessionInvoice(tx, transactionId, now);
-      } catch (error) {
-        if (error instanceof AppError && error.status === 409) return { invoice: null, reason: error.message };
-        throw error;
-      }
-      const totals = invoiceTotals(draft.lines);
-      const fields = { transactionId, accountKey: account.accountKey, accountName: account.accountName, driverId: account.driverId, customerEmail: account.email, stoppedAt: draft.transaction.stoppedAt, currency: draft.cost.currency, lines: draft.lines, ...totals, createdAt: now };
-      await insertMonthlyBilledSession(tx, fields);
-      row = { ...fields, invoiceId: null };
+    const row = await getMonthlyBilledSession(tx, transactionId);
+    const account = resolved?.account;
+    if (!row && account?.mode !== 'monthly') return undefined;
+    if (row?.invoiceId) return { invoice: null, reason: `already on a monthly invoice (${row.accountName})` };
+    let draft: Awaited<ReturnType<typeof draftSessionInvoice>>;
+    try {
+      draft = await draftSessionInvoice(tx, transactionId, now);
+    } catch (error) {
+      if (error instanceof AppError && error.status === 409) return { invoice: null, reason: error.message };
+      throw error;
     }
-    const wallet = await debitWalletForSession(tx, { driverId, transactionId, gross: row.gross, currency: row.currency }, now);
-    return { invoice: null, reason: `invoiced monthly (${row.accountName})`, wallet };
+    const totals = invoiceTotals(draft.lines);
+    const priced = { stoppedAt: draft.transaction.stoppedAt, lines: draft.lines, ...totals };
+    if (!row && account?.mode === 'monthly') {
+      await insertMonthlyBilledSession(tx, { transactionId, accountKey: account.accountKey, accountName: account.accountName, driverId: account.driverId, customerEmail: account.email, currency: draft.cost.currency, ...priced, createdAt: now });
+      const wallet = await debitWalletForSession(tx, { driverId, transactionId, gross: totals.gross, currency: draft.cost.currency }, now);
+      return { invoice: null, reason: `invoiced monthly (${account.accountName})`, wallet };
+    }
+    // Settled before and not invoiced yet: a late StopTransaction may have restated it. The row takes
+    // the new price; the wallet pays the difference (or gets it back) as an adjustment.
+    const reason = `invoiced monthly (${row!.accountName})`;
+    if (shape(row!.lines as NewInvoiceLine[]) !== shape(draft.lines) || row!.stoppedAt.getTime() !== priced.stoppedAt.getTime()) await updateOpenMonthlyBilledSession(tx, transactionId, priced);
+    const paid = await getMonthlySessionWalletPaid(tx, transactionId);
+    if (paid === 0) return { invoice: null, reason, wallet: await debitWalletForSession(tx, { driverId, transactionId, gross: totals.gross, currency: row!.currency }, now) };
+    if (paid !== totals.gross) await adjustWalletForSession(tx, { driverId, transactionId, amount: paid - totals.gross, note: `Session ${transactionId} restated: ${row!.gross} → ${totals.gross}` }, now);
+    return { invoice: null, reason, wallet: { debited: false, reason: paid === totals.gross ? 'already debited' : 'restated: adjusted' } };
   });
 }

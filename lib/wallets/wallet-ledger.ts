@@ -91,6 +91,24 @@ export async function debitWalletForSession(db: Db, input: { driverId: string; t
   });
 }
 
+/**
+ * A session invoiced monthly was restated before its invoice: the wallet gets the difference
+ * (positive: money back; negative: charged more) as an adjustment entry. Refused (undefined) when
+ * it would take the balance below zero and the wallet does not allow that.
+ */
+export async function adjustWalletForSession(db: Db, input: { driverId: string; transactionId: number; amount: number; note: string }, now: Date): Promise<WalletEntry | undefined> {
+  const wallet = await getWalletByDriver(db, input.driverId);
+  if (!wallet || input.amount === 0) return undefined;
+  return db.transaction(async (tx) => {
+    try {
+      return (await appendEntry(tx, wallet.id, { kind: 'adjustment', amount: input.amount, transactionId: input.transactionId, note: input.note, createdBy: 'system', now })).entry;
+    } catch (error) {
+      if ((error as { code?: string }).code === 'insufficient_balance') return undefined;
+      throw error;
+    }
+  });
+}
+
 /** A credit note for a wallet-paid session puts the debited amount back, once. */
 export async function refundWalletForCreditNote(db: Db, creditNote: Invoice, now: Date): Promise<WalletEntry | undefined> {
   if (creditNote.kind !== 'credit_note' || creditNote.transactionId === null || !creditNote.creditsInvoiceId) return undefined;

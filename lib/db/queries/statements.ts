@@ -96,3 +96,17 @@ export async function getWalletMonth(db: Db, walletId: string, at: Date, to: Dat
     .orderBy(asc(walletEntries.createdAt), asc(walletEntries.id));
   return { opening: opening?.sum ?? 0, entries };
 }
+
+/** A monthly session restated before its invoice (a late StopTransaction): its new stop time and priced lines. */
+export async function updateOpenMonthlyBilledSession(db: Db, transactionId: number, fields: Pick<MonthlyBilledSession, 'stoppedAt' | 'lines' | 'net' | 'vat' | 'gross'>): Promise<void> {
+  await db.update(monthlyBilledSessions).set(fields).where(and(eq(monthlyBilledSessions.transactionId, transactionId), isNull(monthlyBilledSessions.invoiceId)));
+}
+
+/** What the wallet has paid for a session invoiced monthly: its debit and any adjustments, as a positive amount. */
+export async function getMonthlySessionWalletPaid(db: Db, transactionId: number): Promise<number> {
+  const [row] = await db
+    .select({ paid: sql<number>`coalesce(-sum(${walletEntries.amount}), 0)::int` })
+    .from(walletEntries)
+    .where(and(eq(walletEntries.transactionId, transactionId), isNull(walletEntries.invoiceId), inArray(walletEntries.kind, ['session_debit', 'adjustment'])));
+  return row?.paid ?? 0;
+}

@@ -4,11 +4,11 @@ import { createTestDatabase, type TestDatabase } from '../../support/test-databa
 import { addEnergyReadings, addStations } from '../billing/fixtures';
 import { pdfText } from '../invoices/pdf-text';
 import { systemActor } from '@/lib/auth/roles';
-import { settleStoppedTransaction } from '@/lib/billing/settle-transaction';
+import { resettleRestatedTransaction, settleStoppedTransaction } from '@/lib/billing/settle-transaction';
 import { insertDriver } from '@/lib/db/queries/drivers';
 import { upsertIdTag } from '@/lib/db/queries/id-tags';
 import { getSessionInvoice, listInvoiceLines } from '@/lib/db/queries/invoices';
-import { stopTransactionRow } from '@/lib/db/queries/transactions';
+import { restateTransactionStop, stopTransactionRow } from '@/lib/db/queries/transactions';
 import { getWalletBalance } from '@/lib/db/queries/wallets';
 import { getInvoicePdf } from '@/lib/invoices/invoice-view';
 import { issueMonthlyInvoices } from '@/lib/statements/issue-monthly-invoices';
@@ -118,6 +118,26 @@ describe('monthly invoicing', () => {
     expect(rows.map((row) => row.number)).toEqual(['INV-2026-000001', 'INV-2026-000002', 'INV-2026-000003', 'INV-2026-000004']);
     const onInvoices = (await t.db.execute(sql`select count(*)::int as n, count(distinct transaction_id)::int as d from monthly_billed_sessions where invoice_id is not null`)) as unknown as { n: number; d: number }[];
     expect(onInvoices[0]).toEqual({ n: 5, d: 5 });
+  });
+});
+
+describe('a monthly session restated before its invoice (late StopTransaction after reconciliation)', () => {
+  it('takes the new price on the monthly invoice, and the wallet pays the difference as an adjustment', async () => {
+    // Reconciled at 4 kWh (€1.79 debited), the station then says 8 kWh (€2.98): €1.19 more.
+    const start = new Date('2026-06-10T09:00:00Z');
+    const { transaction } = await startTransaction(t.db, { stationId: 'M-1', request: { connectorId: 9, idTag: 'ALICE', meterStart: 0, timestamp: start.toISOString() }, now: start });
+    await stopTransactionRow(t.db, { id: transaction.id, stoppedAt: new Date('2026-06-10T10:00:00Z'), meterStop: 4000, stopReason: 'Other' });
+    await settleStoppedTransaction(t.db, transaction.id, new Date('2026-06-10T10:05:00Z'));
+    expect(await getWalletBalance(t.db, walletId)).toBe(343 - 179);
+    await restateTransactionStop(t.db, { id: transaction.id, stoppedAt: new Date('2026-06-10T10:30:00Z'), meterStop: 8000, stopReason: 'Local', stopIdTag: null, note: 'late stop' });
+    const restated = await resettleRestatedTransaction(t.db, transaction.id, new Date('2026-06-10T11:00:00Z'));
+    expect(restated).toMatchObject({ creditNote: null, settlement: { invoice: null, wallet: { reason: 'restated: adjusted' } } });
+    expect(await getWalletBalance(t.db, walletId)).toBe(343 - 298);
+    expect((await resettleRestatedTransaction(t.db, transaction.id, new Date('2026-06-10T11:05:00Z'))).settlement).toMatchObject({ wallet: { reason: 'already debited' } });
+    expect(await getWalletBalance(t.db, walletId)).toBe(45);
+    const [june] = await issueMonthlyInvoices(t.db, new Date('2026-07-01T00:05:00Z'));
+    expect(june).toMatchObject({ customerName: 'Alice', net: 250, vat: 48, gross: 298 });
+    expect((await listInvoiceLines(t.db, june!.id)).map((line) => line.description)).toEqual([`Session ${transaction.id}, 2026-06-10, 8 kWh`]);
   });
 });
 
