@@ -26,9 +26,13 @@ import { upsertServiceHeartbeat } from '@/lib/db/queries/service-heartbeats';
 import { rollupsTask } from './scheduler/rollups-task';
 import { startScheduler } from './scheduler/scheduler';
 import { subscriptionFeesTask } from './scheduler/subscription-fees-task';
+import { monthlyInvoicesTask } from './scheduler/monthly-invoices-task';
 import { reconcileTask } from './scheduler/reconcile-task';
 import { lastSeenFlushTask, messageLogRetentionTask, offlineSweepTask, serviceHeartbeatTask } from './scheduler/tasks';
 import { createOcppServer } from './server';
+import { createLowBalanceGuard } from '@/lib/wallets/low-balance-guard';
+import { sendCommand } from '@/lib/commands/send-command';
+import { systemActor } from '@/lib/auth/roles';
 import { onShutdownSignal } from './shutdown';
 
 // Composition root: env → db → bus → server → listen → graceful shutdown. Migrations are the launcher's job.
@@ -55,6 +59,14 @@ const messageLog = createMessageLogWriter(db, {
 const lastSeen = createLastSeenTracker(db);
 const presence = createPresenceRecorder(db, config.nodeId);
 const stationWrites = createStationWrites(db);
+// This node also sends commands of its own (local list re-sync, low-balance stops): the web app's command path, from here.
+const ownCommandChannel = createCommandChannel(db.$client, { onError: (error) => onError(error, 'command channel') });
+const ownCommands = { db, channel: ownCommandChannel, waiter: createCommandWaiter(ownCommandChannel) };
+const lowBalanceGuard = createLowBalanceGuard({
+  db,
+  now: () => new Date(),
+  requestStop: ({ stationId, transactionId }) => sendCommand(ownCommands, systemActor, { stationId, action: 'RemoteStopTransaction', payload: { transactionId }, timeoutMs: 15_000 }),
+});
 const server = createOcppServer({
   services: {
     db,
@@ -65,6 +77,7 @@ const server = createOcppServer({
     transactions: createTransactionLookup(db),
     dataTransferVendors: builtInDataTransferVendors,
     config: { heartbeatIntervalS: config.heartbeatIntervalS, bootRetryIntervalS: config.bootRetryIntervalS },
+    lowBalance: { observe: (transactionId) => void lowBalanceGuard.check(transactionId).catch((error: unknown) => onError(error, `low-balance check of transaction ${transactionId}`)) },
   },
   presence,
   messageLog,
@@ -78,9 +91,7 @@ const server = createOcppServer({
 });
 
 const commands = await startCommandService({ db, bus, registry: server.registry, nodeId: config.nodeId, onError });
-// This node also sends commands of its own (local list re-sync): the web app's command path, from here.
-const ownCommandChannel = createCommandChannel(db.$client, { onError: (error) => onError(error, 'command channel') });
-const localListSync = localListSyncTask(db, { db, channel: ownCommandChannel, waiter: createCommandWaiter(ownCommandChannel) }, getEnv().LOCAL_LIST_SYNC_INTERVAL * 1000);
+const localListSync = localListSyncTask(db, ownCommands, getEnv().LOCAL_LIST_SYNC_INTERVAL * 1000);
 const port = await server.listen(config.host, config.port);
 const scheduler = startScheduler(
   [
@@ -100,6 +111,7 @@ const scheduler = startScheduler(
     ...(getEnv().LOCAL_LIST_SYNC_INTERVAL > 0 ? [localListSync] : []),
     rollupsTask(db, { everyMs: getEnv().ANALYTICS_ROLLUP_INTERVAL * 1000 }),
     subscriptionFeesTask(db),
+    monthlyInvoicesTask(db),
     ...(getEnv().RECONCILE_INTERVAL > 0
       ? [
           reconcileTask(db, bus, {

@@ -2,11 +2,13 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { CardPaymentOptions } from '@/components/driver-portal/card-payment-options';
 import type { getDriverBilling } from '@/lib/driver-portal/driver-billing';
 import { formatMinorUnits } from '@/lib/pricing/currency';
+import { StatementLinks } from '@/components/statements/statement-links';
+import { recentMonths } from '@/lib/statements/monthly-invoice-lines';
 
 type DriverBilling = Awaited<ReturnType<typeof getDriverBilling>>;
 
 const entryLabels: Record<string, string> = { top_up: 'Top-up', session_debit: 'Charging session', refund: 'Refund' };
-const invoiceLabels: Record<string, string> = { session: 'Session', subscription_fee: 'Subscription', credit_note: 'Credit note' };
+const invoiceLabels: Record<string, string> = { session: 'Session', subscription_fee: 'Subscription', credit_note: 'Credit note', monthly: 'Monthly' };
 const day = (at: Date) => at.toISOString().slice(0, 10);
 
 /** The driver's wallet balance with its latest movements, and their invoices as PDF downloads. */
@@ -40,6 +42,8 @@ export function BillingCard({ billing }: { billing: DriverBilling }) {
                 </li>
               ))}
             </ul>
+            <p className="mt-3 font-medium">Monthly statements</p>
+            <StatementLinks months={recentMonths(new Date(), 3)} href={(month, format) => `/api/driver/wallet/statement?month=${month}&format=${format}`} />
           </div>
         ) : null}
         {invoices.length === 0 ? (

@@ -27,7 +27,7 @@ export async function renderInvoicePdf(invoice: Invoice, lines: InvoiceLine[], i
   pdf.setModificationDate(invoice.issuedAt);
   pdf.setProducer('CSMS');
   const [regular, bold] = await Promise.all([pdf.embedFont(StandardFonts.Helvetica), pdf.embedFont(StandardFonts.HelveticaBold)]);
-  const w = writer(pdf.addPage(A4), regular);
+  const w = pdfWriter(pdf, regular);
   const money = (amount: number) => formatMinorUnits(amount, invoice.currency, 'en');
 
   w.text(invoice.kind === 'credit_note' ? 'Credit note' : 'Invoice', MARGIN, { font: bold, size: 20 });
@@ -67,14 +67,21 @@ export async function renderInvoicePdf(invoice: Invoice, lines: InvoiceLine[], i
   return pdf.save();
 }
 
+export const PDF_A4 = A4;
+export const PDF_MARGIN = MARGIN;
 const RIGHT = A4[0] - MARGIN;
 
-/** Writes downwards from the top margin. */
-function writer(page: PDFPage, regular: PDFFont) {
+/** Writes downwards from the top margin of an A4 page, and onto a new page at the bottom margin. */
+export function pdfWriter(pdf: PDFDocument, regular: PDFFont) {
+  let page: PDFPage = pdf.addPage(A4);
   let y = A4[1] - MARGIN;
   const w = {
     down(by: number) {
       y -= by;
+      if (y < MARGIN) {
+        page = pdf.addPage(A4);
+        y = A4[1] - MARGIN - by;
+      }
       return w;
     },
     rule() {

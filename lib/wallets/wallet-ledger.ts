@@ -1,6 +1,7 @@
 import type { Db } from '../db/client';
 import { getInvoiceDebit, getWalletBalance, getWalletByDriver, insertWallet, insertWalletEntry, lockWallet } from '../db/queries/wallets';
 import { getDriverById } from '../db/queries/drivers';
+import { getSessionDebitWithoutInvoice } from '../db/queries/statements';
 import type { Invoice, Wallet, WalletEntry, WalletEntryKind } from '../db/schema';
 import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record-audit';
@@ -64,6 +65,45 @@ export async function debitWalletForInvoice(db: Db, invoice: Invoice, now: Date)
       return { debited: true, ...result };
     } catch (error) {
       if ((error as { code?: string }).code === 'insufficient_balance') return { debited: false, reason: 'insufficient balance' };
+      throw error;
+    }
+  });
+}
+
+/**
+ * Pays a session invoiced monthly (no invoice yet) from the driver's wallet: like
+ * debitWalletForInvoice, once per session (checked under the wallet's lock), without an invoice.
+ */
+export async function debitWalletForSession(db: Db, input: { driverId: string; transactionId: number; gross: number; currency: string }, now: Date): Promise<WalletDebit> {
+  const wallet = await getWalletByDriver(db, input.driverId);
+  if (!wallet) return { debited: false, reason: 'the driver has no wallet' };
+  if (wallet.currency !== input.currency) return { debited: false, reason: `the wallet is in ${wallet.currency}, the session in ${input.currency}` };
+  return db.transaction(async (tx) => {
+    await lockWallet(tx, wallet.id);
+    if (await getSessionDebitWithoutInvoice(tx, input.transactionId)) return { debited: false, reason: 'already debited' };
+    try {
+      const result = await appendEntry(tx, wallet.id, { kind: 'session_debit', amount: -input.gross, transactionId: input.transactionId, note: 'Invoiced monthly', createdBy: 'system', now });
+      return { debited: true, ...result };
+    } catch (error) {
+      if ((error as { code?: string }).code === 'insufficient_balance') return { debited: false, reason: 'insufficient balance' };
+      throw error;
+    }
+  });
+}
+
+/**
+ * A session invoiced monthly was restated before its invoice: the wallet gets the difference
+ * (positive: money back; negative: charged more) as an adjustment entry. Refused (undefined) when
+ * it would take the balance below zero and the wallet does not allow that.
+ */
+export async function adjustWalletForSession(db: Db, input: { driverId: string; transactionId: number; amount: number; note: string }, now: Date): Promise<WalletEntry | undefined> {
+  const wallet = await getWalletByDriver(db, input.driverId);
+  if (!wallet || input.amount === 0) return undefined;
+  return db.transaction(async (tx) => {
+    try {
+      return (await appendEntry(tx, wallet.id, { kind: 'adjustment', amount: input.amount, transactionId: input.transactionId, note: input.note, createdBy: 'system', now })).entry;
+    } catch (error) {
+      if ((error as { code?: string }).code === 'insufficient_balance') return undefined;
       throw error;
     }
   });

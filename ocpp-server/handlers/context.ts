@@ -29,6 +29,8 @@ export interface ServerServices {
   transactions: TransactionLookup;
   dataTransferVendors: ReadonlyMap<string, VendorDataTransferHandler>;
   config: { heartbeatIntervalS: number; bootRetryIntervalS: number };
+  /** Low-balance stop (lib/wallets/low-balance-guard.ts): told of each session's MeterValues; never delays the answer. */
+  lowBalance?: { observe(transactionId: number | null): void };
 }
 
 export interface HandlerContext extends ServerServices {

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { RPCClient } from 'ocpp-rpc';
 import type { AppProcess } from '../support/app-process';
 import { signIn as signInAt } from '../support/browser';
+import { connectAppDatabase } from '../support/app-database';
 import { startStationScenario, type StationScenario } from '../support/station-scenario';
 
 let scenario: StationScenario;
@@ -12,6 +13,7 @@ let browser: Browser;
 let page: Page;
 let station: RPCClient;
 let tariffUrl: string;
+let pricedSessionId: number;
 const signIn = (target: Page, email: string, password: string) => signInAt(target, app.baseUrl, email, password);
 
 beforeAll(async () => {
@@ -72,6 +74,7 @@ describe('tariffs in a browser, priced sessions over OCPP', () => {
     const t0 = Date.now() + 60_000;
     const at = (minutes: number) => new Date(t0 + minutes * 60_000).toISOString();
     const start = (await station.call('StartTransaction', { connectorId: 1, idTag: 'RFID-BILL', meterStart: 0, timestamp: at(0) })) as { transactionId: number };
+    pricedSessionId = start.transactionId;
     await station.call('StatusNotification', { connectorId: 1, status: 'Charging', errorCode: 'NoError', timestamp: at(0) });
     await station.call('MeterValues', {
       connectorId: 1,
@@ -180,5 +183,22 @@ describe('tariffs in a browser, priced sessions over OCPP', () => {
     const fee = page.locator('tr', { hasText: 'Wanda Wallet' });
     await fee.getByText('€11.89').waitFor();
     await fee.getByText('Unpaid').waitFor();
+  });
+
+  it('a session flagged for review is marked reviewed with a note from its page; the filter no longer lists it', async () => {
+    // Flagged as the reconciliation job flags a session it closed.
+    const sql = connectAppDatabase(app);
+    await sql`update transactions set needs_review = true, review_note = 'closed by reconciliation: test' where id = ${pricedSessionId}`;
+    await sql.end();
+    await page.goto(`${app.baseUrl}/sessions?needsReview=true`);
+    await page.getByRole('link', { name: String(pricedSessionId), exact: true }).click();
+    await page.waitForURL(new RegExp(`/sessions/${pricedSessionId}$`));
+    await page.locator('#review-note').fill('meter log checked');
+    await page.getByRole('button', { name: 'Mark reviewed' }).click();
+    // The page re-renders without the flag: the note says who reviewed it, the button is gone.
+    await page.getByText(/reviewed by ada@example\.com: meter log checked/).waitFor();
+    await expect(page.getByRole('button', { name: 'Mark reviewed' }).count()).resolves.toBe(0);
+    await page.goto(`${app.baseUrl}/sessions?needsReview=true`);
+    await expect(page.getByRole('link', { name: String(pricedSessionId), exact: true }).count()).resolves.toBe(0);
   });
 });

@@ -9,6 +9,8 @@ import { SettingsForm } from './settings-form';
 import { AlertThresholdsForm } from './alert-thresholds-form';
 import { DriverSignUpSettingForm } from './driver-sign-up-form';
 import { isSelfSignUpOpen } from '@/lib/driver-portal/self-sign-up-setting';
+import { isLowBalanceStopOn } from '@/lib/wallets/low-balance-stop-setting';
+import { LowBalanceStopForm } from './low-balance-stop-form';
 
 const adminAreas = [
   { href: '/settings/users', title: 'Users', description: 'Operator accounts and their roles.' },
@@ -18,7 +20,7 @@ const adminAreas = [
 
 export default async function SettingsPage() {
   const user = await requireUser();
-  const [settings, selfSignUpOpen] = await Promise.all([getSettings(getDb()), isSelfSignUpOpen(getDb())]);
+  const [settings, selfSignUpOpen, lowBalanceStop] = await Promise.all([getSettings(getDb()), isSelfSignUpOpen(getDb()), isLowBalanceStopOn(getDb())]);
   const isAdmin = roleAllows(user.role, 'admin');
   return (
     <>
@@ -55,6 +57,18 @@ export default async function SettingsPage() {
           </CardHeader>
           <CardContent>
             <DriverSignUpSettingForm open={selfSignUpOpen} readOnly={!isAdmin} />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Prepaid wallets</CardTitle>
+            <CardDescription>
+              Off by default. When on, the OCPP server sends RemoteStopTransaction once to a wallet-paid session whose cost so far reaches the wallet&apos;s balance (wallets that allow a negative
+              balance are never stopped); the session page says why it stopped. {isAdmin ? '' : 'Only admins can change this.'}
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <LowBalanceStopForm on={lowBalanceStop} readOnly={!isAdmin} />
           </CardContent>
         </Card>
         {isAdmin ? (

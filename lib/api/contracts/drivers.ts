@@ -43,6 +43,6 @@ export const updateDriverOperation = defineOperation({
   params: driverIdParams, body: updateDriverSchema, response: driverSchema, errors: { 404: 'not_found', 409: 'email_taken' },
 });
 export const deleteDriverOperation = defineOperation({
-  method: 'delete', path: '/api/v1/drivers/{id}', tag: 'Drivers', role: 'operator', summary: 'Delete a driver who holds no tags',
-  params: driverIdParams, responseStatus: 204, errors: { 404: 'not_found', 409: 'driver_has_id_tags' },
+  method: 'delete', path: '/api/v1/drivers/{id}', tag: 'Drivers', role: 'operator', summary: 'Delete a driver who holds no tags and has no prepaid wallet',
+  params: driverIdParams, responseStatus: 204, errors: { 404: 'not_found', 409: 'driver_has_id_tags | driver_has_wallet' },
 });

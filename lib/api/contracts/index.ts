@@ -25,8 +25,9 @@ import * as tariffs from './tariffs';
 import * as transactions from './transactions';
 import * as users from './users';
 import * as wallets from './wallets';
+import * as statements from './statements';
 
 /** Every documented operation; new contract modules are added here to appear in /api/v1/openapi.json. */
-export const allOperations: Operation[] = [system, users, apiTokens, auditLog, events, stations, commands, configuration, messages, diagnostics, security, firmware, alerts, sites, tariffs, transactions, drivers, idTags, localLists, reservations, csv, reports, invoices, payments, wallets, subscriptions].flatMap((module) =>
+export const allOperations: Operation[] = [system, users, apiTokens, auditLog, events, stations, commands, configuration, messages, diagnostics, security, firmware, alerts, sites, tariffs, transactions, drivers, idTags, localLists, reservations, csv, reports, invoices, payments, wallets, subscriptions, statements].flatMap((module) =>
   Object.values(module).filter((value): value is Operation => typeof value === 'object' && value !== null && 'method' in value && 'path' in value),
 );

@@ -49,3 +49,14 @@ export const getTransactionOperation = defineOperation({
   }),
   errors: { 404: 'not_found' },
 });
+
+const transactionIdParams = z.object({ id: z.coerce.number({ message: 'must be a transaction id' }).int({ message: 'must be a transaction id' }).min(1, { message: 'must be a transaction id' }) });
+
+export const reviewTransactionOperation = defineOperation({
+  method: 'post', path: '/api/v1/transactions/{id}/review', tag: 'Sessions', role: 'operator',
+  summary: 'Mark a session flagged "Needs review" (closed by the stuck-session reconciliation) as reviewed, with an optional note; audited',
+  params: transactionIdParams,
+  body: z.strictObject({ note: z.string().max(500, { message: 'at most 500 characters' }).optional() }).optional(),
+  response: z.object({ id: z.number().int(), needsReview: z.literal(false), reviewNote: z.string().nullable() }),
+  errors: { 404: 'not_found', 409: 'not_flagged: the session is not flagged for review' },
+});

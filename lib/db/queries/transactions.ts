@@ -186,3 +186,16 @@ export async function restateTransactionStop(
     .returning();
   return row;
 }
+
+/**
+ * Clears the review flag of a flagged transaction (the operator has looked at it), appending who and
+ * why to the note. Answers undefined when it was not flagged (already reviewed, or never flagged).
+ */
+export async function markTransactionReviewed(db: Db, input: { id: number; note: string; at: Date }): Promise<Transaction | undefined> {
+  const [row] = await db
+    .update(transactions)
+    .set({ needsReview: false, reviewNote: sql`concat_ws(E'\n', ${transactions.reviewNote}, ${input.note}::text)`, updatedAt: input.at })
+    .where(and(eq(transactions.id, input.id), eq(transactions.needsReview, true)))
+    .returning();
+  return row;
+}

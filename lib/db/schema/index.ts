@@ -17,3 +17,5 @@ export * from './subscriptions';
 export * from './invoices';
 export * from './wallets';
 export * from './payments';
+export * from './wallet-stops';
+export * from './statements';

@@ -22,7 +22,7 @@ export const invoiceCounters = pgTable(
   (table) => [primaryKey({ columns: [table.series, table.year] })],
 );
 
-export const invoiceKinds = ['session', 'subscription_fee', 'credit_note'] as const;
+export const invoiceKinds = ['session', 'subscription_fee', 'credit_note', 'monthly'] as const;
 export type InvoiceKind = (typeof invoiceKinds)[number];
 
 /**

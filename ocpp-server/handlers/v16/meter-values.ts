@@ -9,5 +9,6 @@ export const meterValues: Handler<MeterValuesRequest, MeterValuesResponse> = asy
     { stationId: ctx.stationId, request, now: ctx.now() },
   );
   ctx.bus.publish({ kind: 'meter.values', stationId: ctx.stationId, connectorId: request.connectorId, transactionId });
+  ctx.lowBalance?.observe(transactionId);
   return {};
 };

@@ -17,6 +17,13 @@ import { listDriverCompanies } from '@/lib/db/queries/drivers';
 import { listIdTagValues, listSiteNames } from '@/lib/db/queries/id-tags';
 import { getDriverDetail } from '@/lib/drivers/get-driver-detail';
 import { AppError } from '@/lib/errors';
+import { InvoicingModeForm } from '@/components/statements/invoicing-mode-form';
+import { StatementLinks } from '@/components/statements/statement-links';
+import { getInvoicingSettings } from '@/lib/db/queries/statements';
+import { getWalletByDriver } from '@/lib/db/queries/wallets';
+import { invoicingAccount } from '@/lib/statements/invoicing-mode';
+import { recentMonths } from '@/lib/statements/monthly-invoice-lines';
+import { saveInvoicingAction } from './invoicing-actions';
 import { bulkBlockAction, createIdTagAction, deleteDriverAction, inviteDriverAction, updateDriverAction } from '../actions';
 
 async function loadDriver(id: string) {
@@ -36,6 +43,8 @@ export default async function DriverPage({ params }: { params: Promise<{ driverI
   const db = getDb();
   const [companies, sites, parentChoices] = canEdit ? await Promise.all([listDriverCompanies(db), listSiteNames(db), listIdTagValues(db)]) : [[], [], []];
   const { idTags, ...fields } = driver;
+  const [invoicing, wallet] = await Promise.all([getInvoicingSettings(db, driver.id, driver.company), getWalletByDriver(db, driver.id)]);
+  const account = invoicingAccount(driver, invoicing);
   return (
     <>
       <PageHeader
@@ -59,6 +68,32 @@ export default async function DriverPage({ params }: { params: Promise<{ driverI
           {idTags.length === 0 ? <p className="text-muted-foreground">No tags yet.</p> : null}
           <IdTagTable initial={{ data: idTags, total: idTags.length }} apiQuery={`driverId=${driver.id}&limit=200`} label={`Tags of ${driver.name}`} bulkAction={canEdit ? bulkBlockAction : undefined} />
         </section>
+        <Card>
+          <CardHeader>
+            <CardTitle>Invoicing and statements</CardTitle>
+            <CardDescription>
+              {account.mode === 'monthly'
+                ? `One invoice per calendar month (UTC) to ${account.source === 'company' ? `the company ${account.accountName}` : driver.name}, issued after the month ends; sessions are still paid from the wallet when they stop.`
+                : 'An invoice for each session when it stops.'}
+            </CardDescription>
+          </CardHeader>
+          <CardContent className="space-y-6">
+            {canEdit ? (
+              <InvoicingModeForm
+                driverId={driver.id}
+                company={driver.company?.trim() || null}
+                driverMode={invoicing.driver?.mode ?? 'inherit'}
+                companyMode={invoicing.company?.mode ?? 'per_session'}
+                action={saveInvoicingAction}
+              />
+            ) : null}
+            {wallet ? (
+              <StatementLinks months={recentMonths(new Date(), 6)} href={(month, format) => `/api/v1/wallets/${wallet.id}/statement?month=${month}&format=${format}`} />
+            ) : (
+              <p className="text-sm text-muted-foreground">No prepaid wallet: no wallet statements.</p>
+            )}
+          </CardContent>
+        </Card>
         {canEdit ? (
           <>
             <Card>

@@ -11,19 +11,24 @@ import { getTransactionById } from '@/lib/db/queries/transactions';
 import { listSessionCurve } from '@/lib/db/queries/session-history';
 import { isSuspectedStuck, powerCurve } from '@/lib/dashboard/session-curve';
 import { getAlertThresholds } from '@/lib/settings/get-settings';
+import { roleAllows } from '@/lib/auth/roles';
+import { MarkReviewedForm } from '@/components/sessions/mark-reviewed-form';
+import { markReviewedAction } from './actions';
+import { getLowBalanceStop } from '@/lib/db/queries/low-balance-stops';
+import { formatMinorUnits } from '@/lib/pricing/currency';
 
 export const dynamic = 'force-dynamic';
 
 const when = (date: Date | null) => (date ? date.toISOString().replace('T', ' ').slice(0, 19) + ' UTC' : '—');
 
 export default async function SessionPage({ params }: { params: Promise<{ transactionId: string }> }) {
-  await requireUser();
+  const user = await requireUser();
   const id = Number((await params).transactionId);
   if (!Number.isInteger(id) || id < 1) notFound();
   const db = getDb();
   const session = await getTransactionById(db, id);
   if (!session) notFound();
-  const [samples, thresholds] = await Promise.all([listSessionCurve(db, id), getAlertThresholds(db)]);
+  const [samples, thresholds, lowBalanceStop] = await Promise.all([listSessionCurve(db, id), getAlertThresholds(db), getLowBalanceStop(db, id)]);
   const lastSampleAt = samples.at(-1)?.at ?? null;
   const register = samples.filter((sample) => sample.measurand === 'Energy.Active.Import.Register' && sample.phase === null && sample.value !== null).at(-1);
   const energyWh = session.meterStop !== null ? session.meterStop - session.meterStart : register ? register.value! - session.meterStart : null;
@@ -35,7 +40,15 @@ export default async function SessionPage({ params }: { params: Promise<{ transa
     ['Energy', formatKwh(energyWh)],
     ['Meter start / stop', `${session.meterStart} Wh / ${session.meterStop ?? '—'} Wh`],
     ['Stop reason', session.serverStopReason ?? session.stopReason ?? '—'],
-    ...(session.needsReview ? ([['Review', `Needs review${session.reviewNote ? `: ${session.reviewNote}` : ''}`]] as [string, string][]) : []),
+    ...(lowBalanceStop
+      ? ([
+          [
+            'Stop requested',
+            `${when(lowBalanceStop.requestedAt)}: wallet balance low (cost so far ${formatMinorUnits(lowBalanceStop.costSoFar, lowBalanceStop.currency)} reached the balance of ${formatMinorUnits(lowBalanceStop.balance, lowBalanceStop.currency)}); RemoteStopTransaction ${lowBalanceStop.outcome ?? 'sent'}`,
+          ],
+        ] as [string, string][])
+      : []),
+    ...(session.needsReview ? ([['Review', 'Needs review']] as [string, string][]) : []),
   ];
   return (
     <>
@@ -58,6 +71,17 @@ export default async function SessionPage({ params }: { params: Promise<{ transa
             </dl>
           </CardContent>
         </Card>
+        {session.needsReview || session.reviewNote ? (
+          <Card>
+            <CardHeader>
+              <CardTitle>{session.needsReview ? 'Needs review' : 'Review'}</CardTitle>
+            </CardHeader>
+            <CardContent className="grid gap-4">
+              {session.reviewNote ? <p className="whitespace-pre-line text-sm">{session.reviewNote}</p> : null}
+              {session.needsReview && roleAllows(user.role, 'operator') ? <MarkReviewedForm transactionId={id} action={markReviewedAction} /> : null}
+            </CardContent>
+          </Card>
+        ) : null}
         <Card>
           <CardHeader>
             <CardTitle>Power curve</CardTitle>

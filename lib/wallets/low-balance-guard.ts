@@ -1,0 +1,96 @@
+import type { Db } from '../db/client';
+import type { Command } from '../db/schema';
+import { getTransactionWallet, insertLowBalanceStop, recordLowBalanceStopOutcome, type TransactionWallet } from '../db/queries/low-balance-stops';
+import { getTransactionById } from '../db/queries/transactions';
+import { getWalletBalance } from '../db/queries/wallets';
+import { priceTransaction } from '../billing/price-transaction';
+import { isLowBalanceStopOn } from './low-balance-stop-setting';
+
+export type LowBalanceCheck = 'no_transaction' | 'disabled' | 'busy' | 'no_wallet' | 'no_limit' | 'not_running' | 'not_priced' | 'within_balance' | 'already_requested' | 'stop_requested';
+
+export interface LowBalanceGuardDeps {
+  db: Db;
+  now(): Date;
+  /** RemoteStopTransaction through the command path; resolves with the finished command row. */
+  requestStop(input: { stationId: string; transactionId: number }): Promise<Command>;
+  /** How long the Settings switch and a wallet's balance are taken from memory. */
+  settingTtlMs?: number;
+  balanceTtlMs?: number;
+}
+
+type Entry = TransactionWallet & { balance?: number; balanceAt?: number; done?: boolean };
+const MAX_CACHED = 20_000;
+
+/**
+ * "Stop sessions when the wallet balance would go negative" (Settings, off by default), checked on
+ * each MeterValues of a running session, so it must stay cheap: the switch and whether a session
+ * is wallet-paid are cached (a session not paid by a wallet costs a map lookup), the balance is
+ * cached for `balanceTtlMs` and re-read before a stop is decided. A wallet-paid session is priced
+ * by the same engine as its invoice; once its gross cost so far reaches the balance, one row in
+ * low_balance_stops (the primary key makes it once per session, whichever node) and one
+ * RemoteStopTransaction. Wallets that allow a negative balance have no limit and are not stopped.
+ */
+export function createLowBalanceGuard(deps: LowBalanceGuardDeps) {
+  const { db } = deps;
+  let setting: { on: boolean; at: number } | undefined;
+  const sessions = new Map<number, Entry | null>();
+  const busy = new Set<number>();
+
+  async function enabled(now: number): Promise<boolean> {
+    if (!setting || now - setting.at > (deps.settingTtlMs ?? 10_000)) setting = { on: await isLowBalanceStopOn(db), at: now };
+    return setting.on;
+  }
+
+  /** The cached balance, or a fresh one (then `true`) when asked for or when the cache is stale. */
+  async function balanceOf(entry: Entry, now: number, fresh: boolean): Promise<[number, boolean]> {
+    if (!fresh && entry.balance !== undefined && now - entry.balanceAt! <= (deps.balanceTtlMs ?? 30_000)) return [entry.balance, false];
+    Object.assign(entry, { balance: await getWalletBalance(db, entry.walletId), balanceAt: now });
+    return [entry.balance!, true];
+  }
+
+  async function evaluate(transactionId: number, now: Date): Promise<LowBalanceCheck> {
+    if (!sessions.has(transactionId)) {
+      if (sessions.size >= MAX_CACHED) sessions.clear();
+      sessions.set(transactionId, (await getTransactionWallet(db, transactionId)) ?? null);
+    }
+    const entry = sessions.get(transactionId);
+    if (!entry) return 'no_wallet';
+    if (entry.allowNegative) return 'no_limit';
+    if (entry.done) return 'already_requested';
+    const transaction = await getTransactionById(db, transactionId);
+    if (!transaction || transaction.stoppedAt) return 'not_running';
+    const { cost } = await priceTransaction(db, transaction, { now });
+    if (!cost || cost.currency !== entry.currency) return 'not_priced';
+    const [cached, read] = await balanceOf(entry, now.getTime(), false);
+    if (cost.gross < cached) return 'within_balance';
+    const [balance] = read ? [cached] : await balanceOf(entry, now.getTime(), true);
+    if (cost.gross < balance) return 'within_balance';
+    entry.done = true;
+    const first = await insertLowBalanceStop(db, { transactionId, walletId: entry.walletId, currency: entry.currency, costSoFar: cost.gross, balance, requestedAt: now });
+    if (!first) return 'already_requested';
+    const outcome = await deps.requestStop({ stationId: transaction.stationId, transactionId }).then(
+      (command) => ({ commandId: command.id, outcome: command.state === 'completed' ? `${command.state}: ${JSON.stringify(command.response)}` : `${command.state}${command.errorDescription ? `: ${command.errorDescription}` : ''}` }),
+      (error: unknown) => ({ commandId: null, outcome: `failed: ${error instanceof Error ? error.message : String(error)}` }),
+    );
+    await recordLowBalanceStopOutcome(db, transactionId, outcome);
+    return 'stop_requested';
+  }
+
+  return {
+    /** Checks one session now; at most one check per session runs at a time. */
+    async check(transactionId: number | null): Promise<LowBalanceCheck> {
+      if (transactionId === null) return 'no_transaction';
+      const now = deps.now();
+      if (!(await enabled(now.getTime()))) return 'disabled';
+      if (busy.has(transactionId)) return 'busy';
+      busy.add(transactionId);
+      try {
+        return await evaluate(transactionId, now);
+      } finally {
+        busy.delete(transactionId);
+      }
+    },
+  };
+}
+
+export type LowBalanceGuard = ReturnType<typeof createLowBalanceGuard>;

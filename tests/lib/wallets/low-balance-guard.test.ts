@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../support/test-database';
+import { addEnergyReadings, addStations, utc } from '../billing/fixtures';
+import { systemActor } from '@/lib/auth/roles';
+import { insertDriver } from '@/lib/db/queries/drivers';
+import { upsertIdTag } from '@/lib/db/queries/id-tags';
+import type { Transaction } from '@/lib/db/schema';
+import { createCommand } from '@/lib/commands/create-command';
+import { getLowBalanceStop } from '@/lib/db/queries/low-balance-stops';
+import { createTariff } from '@/lib/tariffs/create-tariff';
+import { startTransaction } from '@/lib/transactions/start-transaction';
+import { createLowBalanceGuard } from '@/lib/wallets/low-balance-guard';
+import { setLowBalanceStop } from '@/lib/wallets/low-balance-stop-setting';
+import { createWallet, topUpWallet } from '@/lib/wallets/wallet-ledger';
+
+let t: TestDatabase;
+const wallets: Record<string, string> = {};
+let connector = 0;
+const now = utc('12:00');
+
+// €0.25/kWh + 19 % VAT: 10 kWh = €2.98 gross, 12 kWh = €3.57.
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await addStations(t.db, 'LB-1');
+  await createTariff(t.db, systemActor, { name: 'Energy', isDefault: true, tariff: { currency: 'EUR', elements: [{ price_components: [{ type: 'ENERGY', price: 0.25, vat: 19, step_size: 1 }] }] } }, utc('00:00', '2026-01-01'));
+  for (const [tag, allowNegative] of [['STRICT', false], ['OVERDRAFT', true]] as const) {
+    const driver = await insertDriver(t.db, { name: tag }, new Date());
+    await upsertIdTag(t.db, { idTag: tag, driverId: driver.id, maxConcurrentTx: null });
+    wallets[tag] = (await createWallet(t.db, systemActor, { driverId: driver.id, currency: 'EUR', allowNegative })).id;
+    await topUpWallet(t.db, systemActor, wallets[tag]!, { amount: 300 }, utc('07:00'));
+  }
+  await upsertIdTag(t.db, { idTag: 'PLAIN', driverId: (await insertDriver(t.db, { name: 'plain' }, new Date())).id, maxConcurrentTx: null });
+});
+afterAll(() => t?.drop());
+
+async function session(idTag: string, wh: number): Promise<Transaction> {
+  connector += 1;
+  const { transaction } = await startTransaction(t.db, { stationId: 'LB-1', request: { connectorId: connector, idTag, meterStart: 0, timestamp: utc('10:00').toISOString() }, now: utc('10:00') });
+  await addEnergyReadings(t.db, transaction, [[utc('11:00'), wh]]);
+  return transaction;
+}
+
+function guard() {
+  const requested: number[] = [];
+  const instance = createLowBalanceGuard({
+    db: t.db,
+    now: () => now,
+    settingTtlMs: 0,
+    balanceTtlMs: 60_000,
+    // The command path as it is: LB-1 has no socket, so the command row is answered offline at once.
+    requestStop: async ({ stationId, transactionId }) => {
+      requested.push(transactionId);
+      return createCommand({ db: t.db }, systemActor, { stationId, action: 'RemoteStopTransaction', payload: { transactionId } });
+    },
+  });
+  return { check: instance.check, requested };
+}
+
+it('is off by default: nothing is checked or stopped', async () => {
+  const over = await session('STRICT', 12_000);
+  const { check, requested } = guard();
+  expect(await check(over.id)).toBe('disabled');
+  expect(requested).toEqual([]);
+});
+
+it('when on: stops a wallet-paid session once its cost reaches the balance, once across nodes; others never', async () => {
+  await setLowBalanceStop(t.db, systemActor, true);
+  const node1 = guard();
+  const node2 = guard();
+  const within = await session('STRICT', 10_000);
+  const over = await session('STRICT', 12_000);
+  expect(await node1.check(within.id)).toBe('within_balance');
+  expect(await node1.check(over.id)).toBe('stop_requested');
+  expect(await node1.check(over.id)).toBe('already_requested');
+  expect(await node2.check(over.id)).toBe('already_requested');
+  expect([node1.requested, node2.requested]).toEqual([[over.id], []]);
+  expect(await getLowBalanceStop(t.db, over.id)).toMatchObject({ costSoFar: 357, balance: 300, requestedAt: now, outcome: 'offline: The station is not connected', commandId: expect.any(Number) });
+  expect(await node1.check((await session('PLAIN', 50_000)).id)).toBe('no_wallet');
+  expect(await node1.check((await session('OVERDRAFT', 50_000)).id)).toBe('no_limit');
+  expect(await node1.check(null)).toBe('no_transaction');
+});
+
+it('re-reads a cached balance before deciding: a top-up during the session keeps it going', async () => {
+  const { check, requested } = guard();
+  const growing = await session('STRICT', 5000);
+  expect(await check(growing.id)).toBe('within_balance'); // balance 300 cached
+  await topUpWallet(t.db, systemActor, wallets.STRICT!, { amount: 1000 }, utc('11:30'));
+  await addEnergyReadings(t.db, growing, [[utc('11:40'), 12_000]]); // €3.57: over the cached €3.00, under the real €13.00
+  expect(await check(growing.id)).toBe('within_balance');
+  expect(requested).toEqual([]);
+});
