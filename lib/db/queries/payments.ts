@@ -1,6 +1,6 @@
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { invoices, payments, walletEntries, wallets, type Payment, type PaymentStatus } from '../schema';
+import { invoices, monthlyBilledSessions, payments, walletEntries, wallets, type Payment, type PaymentStatus } from '../schema';
 
 export async function insertPayment(db: Db, row: typeof payments.$inferInsert): Promise<Payment> {
   const [inserted] = await db.insert(payments).values(row).returning();
@@ -17,12 +17,19 @@ export async function setPaymentStatus(db: Db, id: string, status: PaymentStatus
   await db.update(payments).set({ status, updatedAt: now, ...(status === 'succeeded' ? { succeededAt: now } : {}) }).where(eq(payments.id, id));
 }
 
-/** What has been paid on invoices: succeeded card payments plus wallet debits, less wallet refunds. */
+/**
+ * What has been paid on invoices: succeeded card payments plus wallet debits, less wallet refunds. A
+ * monthly invoice is paid by the wallet debits (and adjustments) of the sessions on it, which were
+ * booked at each stop, before the invoice existed.
+ */
 const paidOnInvoice = sql`
   select invoice_id, sum(amount)::int as paid from (
     select invoice_id, amount from ${payments} where purpose = 'invoice' and status = 'succeeded'
     union all
     select invoice_id, -amount from ${walletEntries} where kind in ('session_debit', 'refund') and invoice_id is not null
+    union all
+    select m.invoice_id, -e.amount from ${walletEntries} e join ${monthlyBilledSessions} m on m.transaction_id = e.transaction_id
+      where e.kind in ('session_debit', 'adjustment') and e.invoice_id is null and m.invoice_id is not null
   ) p group by invoice_id`;
 
 export async function getInvoicePaidAmounts(db: Db, invoiceIds: string[]): Promise<Map<string, number>> {
@@ -40,7 +47,8 @@ export interface ReconciliationDay {
 
 /**
  * Per UTC day and currency: the gross invoiced that day (credit notes negative) and what was paid
- * that day (card payments for invoices when they succeeded, wallet debits less refunds when booked).
+ * that day (card payments for invoices when they succeeded, wallet debits less refunds when booked;
+ * a monthly-invoiced session's debit counts when booked at its stop).
  */
 export async function listReconciliationDays(db: Db, range: { from: Date; to: Date }): Promise<ReconciliationDay[]> {
   const from = range.from.toISOString();
@@ -55,6 +63,9 @@ export async function listReconciliationDays(db: Db, range: { from: Date; to: Da
       union all
       select date_trunc('day', e.created_at, 'UTC'), i.currency, 0, -e.amount from ${walletEntries} e join ${invoices} i on i.id = e.invoice_id
         where e.kind in ('session_debit', 'refund') and e.created_at >= ${from}::timestamptz and e.created_at < ${to}::timestamptz
+      union all
+      select date_trunc('day', e.created_at, 'UTC'), m.currency, 0, -e.amount from ${walletEntries} e join ${monthlyBilledSessions} m on m.transaction_id = e.transaction_id
+        where e.kind in ('session_debit', 'adjustment') and e.invoice_id is null and e.created_at >= ${from}::timestamptz and e.created_at < ${to}::timestamptz
     ) movements group by 1, 2 order by 1, 2`);
   return rows.map((row) => ({ day: row.day, currency: row.currency, invoiced: Number(row.invoiced), paid: Number(row.paid) }));
 }

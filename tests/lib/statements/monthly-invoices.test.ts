@@ -10,6 +10,7 @@ import { upsertIdTag } from '@/lib/db/queries/id-tags';
 import { getSessionInvoice, listInvoiceLines } from '@/lib/db/queries/invoices';
 import { restateTransactionStop, stopTransactionRow } from '@/lib/db/queries/transactions';
 import { getWalletBalance } from '@/lib/db/queries/wallets';
+import { getInvoicePaidAmounts } from '@/lib/db/queries/payments';
 import { getInvoicePdf } from '@/lib/invoices/invoice-view';
 import { issueMonthlyInvoices } from '@/lib/statements/issue-monthly-invoices';
 import { setInvoicingMode } from '@/lib/statements/invoicing-mode';
@@ -106,6 +107,10 @@ describe('monthly invoicing', () => {
     const text = pdfText((await getInvoicePdf(t.db, alice!.id)).pdf);
     expect(text).toContain(`Session ${ids.A1}, 2026-03-10, 10 kWh`);
     expect(text).toContain('€5.37');
+    // Alice's wallet paid both sessions at their stops: her monthly invoice is paid; Acme's (no wallet) is not.
+    const paid = await getInvoicePaidAmounts(t.db, [alice!.id, acme!.id]);
+    expect(paid.get(alice!.id)).toBe(537);
+    expect(paid.get(acme!.id)).toBeUndefined();
   });
 
   it('running the job again, or again later in April, invoices nothing twice; May invoices April', async () => {
