@@ -2,12 +2,13 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { CardPaymentOptions } from '@/components/driver-portal/card-payment-options';
 import type { getDriverBilling } from '@/lib/driver-portal/driver-billing';
 import { formatMinorUnits } from '@/lib/pricing/currency';
+import { getPaymentProvider } from '@/lib/payments/payment-provider';
 import { StatementLinks } from '@/components/statements/statement-links';
 import { recentMonths } from '@/lib/statements/monthly-invoice-lines';
 
 type DriverBilling = Awaited<ReturnType<typeof getDriverBilling>>;
 
-const entryLabels: Record<string, string> = { top_up: 'Top-up', session_debit: 'Charging session', refund: 'Refund' };
+const entryLabels: Record<string, string> = { top_up: 'Top-up', session_debit: 'Charging session', refund: 'Refund', adjustment: 'Adjustment' };
 const invoiceLabels: Record<string, string> = { session: 'Session', subscription_fee: 'Subscription', credit_note: 'Credit note', monthly: 'Monthly' };
 const day = (at: Date) => at.toISOString().slice(0, 10);
 
@@ -21,7 +22,7 @@ export function BillingCard({ billing }: { billing: DriverBilling }) {
         <CardDescription>
           {wallet
             ? wallet.balance < wallet.minBalance
-              ? `Your balance is below the ${formatMinorUnits(wallet.minBalance, wallet.currency)} needed to start charging: ask your operator for a top-up.`
+              ? `Your balance is below the ${formatMinorUnits(wallet.minBalance, wallet.currency)} needed to start charging: ${getPaymentProvider() ? 'top up by card below, or ask your operator.' : 'ask your operator for a top-up.'}`
               : 'Prepaid: sessions are paid from this balance when they end.'
             : 'You pay per session; your invoices are listed here.'}
         </CardDescription>
