@@ -42,6 +42,9 @@ const log = (line: string) => console.log(line);
 const onError = (error: unknown, where: string) => console.error(`[ocpp] ${where}:`, error);
 
 const db = createDb(config.databaseUrl, { max: 10 });
+// The node's heartbeat row has a connection of its own: under a flood of station traffic it must not
+// queue behind the pool, or the other nodes would take this busy node for dead.
+const livenessDb = createDb(config.databaseUrl, { max: 1 });
 const bus = createBus(db.$client, { onError: (error) => onError(error, 'bus') });
 const released = await releaseNodeStations(db, bus, { nodeId: config.nodeId, at: startedAt, reason: 'OCPP node restarted' });
 if (released > 0) log(`OCPP server: ${released} stations left online by an earlier run of node ${config.nodeId} marked offline`);
@@ -95,9 +98,9 @@ const localListSync = localListSyncTask(db, ownCommands, getEnv().LOCAL_LIST_SYN
 const port = await server.listen(config.host, config.port);
 const scheduler = startScheduler(
   [
-    serviceHeartbeatTask(db, { nodeId: config.nodeId, startedAt, port: () => port, registry: server.registry, everyMs: config.serviceHeartbeatMs, deadAfterMs: config.nodeDeadAfterMs, bus }),
+    serviceHeartbeatTask(livenessDb, { nodeId: config.nodeId, startedAt, port: () => port, registry: server.registry, everyMs: config.serviceHeartbeatMs, deadAfterMs: config.nodeDeadAfterMs, bus }),
     deadNodesTask(
-      { db, bus, announce: commands.announce, requeue: commands.requeue, log },
+      { db, bus, announce: commands.announce, requeue: commands.requeue, log, nodeId: config.nodeId },
       { staleAfterMs: config.nodeDeadAfterMs, everyMs: config.serviceHeartbeatMs },
     ),
     lastSeenFlushTask(lastSeen),
@@ -142,7 +145,7 @@ onShutdownSignal(
     // 1001 "going away" (RFC 6455 §7.4.1): what every socket was closed with.
     await releaseNodeStations(db, bus, { nodeId: config.nodeId, at: new Date(), reason: 'OCPP server shut down', closeCode: 1001 });
     await bus.close();
-    await db.$client.end({ timeout: 2 });
+    await Promise.all([db.$client.end({ timeout: 2 }), livenessDb.$client.end({ timeout: 2 })]);
     log('OCPP server stopped');
   },
   { limitMs: 8000, log },

@@ -22,14 +22,16 @@ export interface ReleasedNode {
  * What a live OCPP node does for one that died without a shutdown (kill -9, power loss): its
  * heartbeat row stopped moving, so the stations it held are offline, their connection history
  * rows are closed, and its open commands are re-routed or ended. Under a transaction-level
- * advisory lock, so of several live nodes one does it at a time.
+ * advisory lock, so of several live nodes one does it at a time. A node never judges itself: if it
+ * runs this, it is alive, however late its own heartbeat (a saturated node once released all its
+ * own stations while their sockets stayed open).
  */
-export async function releaseDeadNodes(db: Db, input: { staleAfterMs: number; at: Date }): Promise<ReleasedNode[]> {
+export async function releaseDeadNodes(db: Db, input: { staleAfterMs: number; at: Date; selfNodeId?: string }): Promise<ReleasedNode[]> {
   return db.transaction(async (tx) => {
     const [lock] = (await tx.execute(sql`select pg_try_advisory_xact_lock(${DEAD_NODES_LOCK_KEY}) as locked`)) as unknown as { locked: boolean }[];
     if (!lock?.locked) return [];
     const released: ReleasedNode[] = [];
-    for (const nodeId of await listDeadOcppNodes(tx, { staleAfterMs: input.staleAfterMs })) {
+    for (const nodeId of await listDeadOcppNodes(tx, { staleAfterMs: input.staleAfterMs, exceptNodeId: input.selfNodeId })) {
       const reason = `OCPP node ${nodeId} stopped sending heartbeats`;
       const stationIds = await setNodeStationsOffline(tx, nodeId);
       await closeNodeConnections(tx, { nodeId, at: input.at, reason });

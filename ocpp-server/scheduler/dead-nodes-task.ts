@@ -13,6 +13,8 @@ export interface DeadNodesDeps {
   /** Announces a re-addressed command to the node that holds its station now. */
   requeue(message: CommandQueued): Promise<void>;
   log(line: string): void;
+  /** This node: never released by itself. */
+  nodeId: string;
 }
 
 /**
@@ -25,7 +27,7 @@ export function deadNodesTask(deps: DeadNodesDeps, input: { staleAfterMs: number
     name: 'dead nodes',
     everyMs: input.everyMs,
     async run() {
-      for (const node of await releaseDeadNodes(deps.db, { staleAfterMs: input.staleAfterMs, at: new Date() })) {
+      for (const node of await releaseDeadNodes(deps.db, { staleAfterMs: input.staleAfterMs, at: new Date(), selfNodeId: deps.nodeId })) {
         deps.log(`OCPP server: node ${node.nodeId} stopped sending heartbeats: ${node.stationIds.length} stations marked offline, ${node.ended.length} commands ended, ${node.readdressed.length} re-routed`);
         for (const stationId of node.stationIds) deps.bus.publish({ kind: 'station.disconnected', stationId });
         for (const command of node.ended) deps.announce(command);

@@ -22,14 +22,15 @@ export function listServiceHeartbeats(db: Db) {
  * than `staleAfterMs` by the database clock (a node killed with -9 stops writing it). A node with
  * no heartbeat row at all is not judged: only a row that stopped moving proves a death.
  */
-export async function listDeadOcppNodes(db: Db, input: { staleAfterMs: number }): Promise<string[]> {
+export async function listDeadOcppNodes(db: Db, input: { staleAfterMs: number; exceptNodeId?: string }): Promise<string[]> {
   const rows = await db.execute<{ node_id: string }>(sql`
     select held.node_id from (
       select node_id from ${stations} where online and node_id is not null
       union select node_id from ${commands} where state in ('queued', 'sending') and node_id is not null
     ) held
     join ${serviceHeartbeats} h on h.service_id = 'ocpp:' || held.node_id
-    where h.beat_at < now() - make_interval(secs => ${input.staleAfterMs / 1000})`);
+    where h.beat_at < now() - make_interval(secs => ${input.staleAfterMs / 1000})
+      and held.node_id is distinct from ${input.exceptNodeId ?? null}`);
   return rows.map((row) => row.node_id);
 }
 
