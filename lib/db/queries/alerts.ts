@@ -11,16 +11,20 @@ export async function readFleetSnapshot(db: Db): Promise<FleetSnapshot> {
   const faulted = (await db.execute(sql`
     select station_id, connector_id, error_code, vendor_error_code, info, status_at from connectors where status = 'Faulted'
   `)) as unknown as { station_id: string; connector_id: number; error_code: string; vendor_error_code: string | null; info: string | null; status_at: string }[];
+  // `measurand || ''` keeps the planner off the fleet-wide partial index on power samples: with
+  // stale statistics (a fresh, fast-growing meter_values) it AND-ed that whole index into every
+  // session's lookup — 168 s instead of 0.3 s for 10,000 open sessions. Per session, the
+  // (transaction_id, sampled_at) index is always the right path.
   const sessions = (await db.execute(sql`
     select t.id, t.station_id, t.connector_id, t.started_at, last_sample.at as last_sample_at,
       case when c.status = 'Charging' and power.value = 0 then coalesce(
-        (select max(m.sampled_at) from meter_values m where m.transaction_id = t.id and m.measurand = 'Power.Active.Import' and m.value > 0),
+        (select max(m.sampled_at) from meter_values m where m.transaction_id = t.id and m.measurand || '' = 'Power.Active.Import' and m.value > 0),
         t.started_at) end as zero_power_since
     from transactions t
     left join connectors c on c.station_id = t.station_id and c.connector_id = t.connector_id
     left join lateral (select max(sampled_at) as at from meter_values where transaction_id = t.id) last_sample on true
     left join lateral (
-      select m.value from meter_values m where m.transaction_id = t.id and m.measurand = 'Power.Active.Import' and m.phase is null
+      select m.value from meter_values m where m.transaction_id = t.id and m.measurand || '' = 'Power.Active.Import' and m.phase is null
       order by m.sampled_at desc limit 1
     ) power on true
     where t.stopped_at is null
