@@ -22,6 +22,8 @@ const iso = (column: ReturnType<typeof sql>) => sql`to_char(${column} at time zo
  * transaction through the (transaction_id, sampled_at) index — never a scan of all samples.
  */
 export async function listLiveSessions(db: Db, filter: { stationId?: string; siteId?: string } = {}): Promise<LiveSession[]> {
+  // `measurand || ''`: per session the (transaction_id, sampled_at) index is the path; with stale
+  // statistics the planner would AND in the fleet-wide partial index on power samples (see alerts.ts).
   const result = await db.execute(sql`
     select t.id as "transactionId", t.station_id as "stationId", t.connector_id as "connectorId", t.id_tag as "idTag",
       ${iso(sql`t.started_at`)} as "startedAt", t.meter_start as "meterStartWh",
@@ -39,9 +41,9 @@ export async function listLiveSessions(db: Db, filter: { stationId?: string; sit
         coalesce(max(m.value) filter (where m.phase is null), sum(m.value) filter (where m.phase in ('L1', 'L2', 'L3'))) as value
       from (
         select max(sampled_at) as sampled_at from meter_values
-        where transaction_id = t.id and measurand = 'Power.Active.Import'
+        where transaction_id = t.id and measurand || '' = 'Power.Active.Import'
       ) latest
-      join meter_values m on m.transaction_id = t.id and m.measurand = 'Power.Active.Import' and m.sampled_at = latest.sampled_at
+      join meter_values m on m.transaction_id = t.id and m.measurand || '' = 'Power.Active.Import' and m.sampled_at = latest.sampled_at
       group by latest.sampled_at
     ) power on true
     where t.stopped_at is null ${filter.stationId ? sql`and t.station_id = ${filter.stationId}` : sql``}
