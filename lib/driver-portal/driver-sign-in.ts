@@ -13,6 +13,7 @@ import { countFailedLogins, insertLoginAttempt } from '../db/queries/login-attem
 import { insertIdTag } from '../db/queries/id-tags';
 import { listDriverIdTagValues } from '../db/queries/drivers';
 import { LOGIN_LIMITS } from '../auth/authenticate-password';
+import { assertPasswordPolicy } from '../auth/password-policy';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
 import { badRequest, tooManyRequests, unauthorized } from '../errors';
 import { hashSecretToken, newSecretToken } from './secret-token';
@@ -57,6 +58,7 @@ export const newAppTag = () => `APP-${crypto.randomBytes(6).toString('hex').toUp
  * start a charge without an RFID card.
  */
 export async function setDriverPassword(db: Db, input: { token: string; password: string }, now = new Date()) {
+  assertPasswordPolicy(input.password);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const link = await consumeDriverLinkToken(tx, hashSecretToken(input.token), now);

@@ -4,6 +4,7 @@ import { getDriverByEmail, insertDriver } from '../db/queries/drivers';
 import { insertIdTag } from '../db/queries/id-tags';
 import { countFailedLogins, insertLoginAttempt } from '../db/queries/login-attempts';
 import { LOGIN_LIMITS } from '../auth/authenticate-password';
+import { assertPasswordPolicy } from '../auth/password-policy';
 import { hashPassword } from '../auth/password';
 import { recordAudit } from '../audit/record-audit';
 import { AppError, tooManyRequests } from '../errors';
@@ -27,6 +28,7 @@ export const signUpClosed = () => new AppError(403, 'sign_up_closed', 'Sign-up i
  */
 export async function signUpDriver(db: Db, input: DriverSignUpInput & { ip: string }, now = new Date()) {
   if (!(await isSelfSignUpOpen(db))) throw signUpClosed();
+  assertPasswordPolicy(input.password);
   const email = input.email.trim().toLowerCase();
   const key = `driver:${email}`;
   const ip = `driver:${input.ip}`;

@@ -52,10 +52,10 @@ describe('the driver portal on a phone', () => {
     page = await phone.newPage();
     await page.goto(link);
     await page.getByRole('heading', { name: 'Welcome' }).waitFor();
-    await page.getByLabel('New password').fill('short');
-    await page.getByLabel('Repeat the password').fill('short');
+    await page.getByLabel('New password').fill('eleven char');
+    await page.getByLabel('Repeat the password').fill('eleven char');
     await page.getByRole('button', { name: 'Set password and sign in' }).click();
-    await page.locator('#field-password-error').getByText('must be at least 10 characters').waitFor();
+    await page.locator('#field-password-error').getByText('must be at least 12 characters').waitFor();
     await page.getByLabel('New password').fill(password);
     await page.getByLabel('Repeat the password').fill(password);
     await page.getByRole('button', { name: 'Set password and sign in' }).click();
