@@ -8,6 +8,7 @@ import {
   insertDriverSession,
   recordDriverLogin,
   setDriverPasswordHash,
+  markDriverEmailVerified,
 } from '../db/queries/driver-accounts';
 import { countFailedLogins, insertLoginAttempt } from '../db/queries/login-attempts';
 import { insertIdTag } from '../db/queries/id-tags';
@@ -61,11 +62,13 @@ export async function setDriverPassword(db: Db, input: { token: string; password
   assertPasswordPolicy(input.password);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    const link = await consumeDriverLinkToken(tx, hashSecretToken(input.token), now);
+    const link = await consumeDriverLinkToken(tx, hashSecretToken(input.token), now, ['invite', 'reset']);
     if (!link) throw badRequest('This link is expired or was used already. Ask for a new one.', 'token');
     const account = await getDriverAccount(tx, link.driverId);
     if (link.purpose === 'reset' && !account) throw badRequest('This link is not valid.', 'token');
     await setDriverPasswordHash(tx, link.driverId, passwordHash);
+    // The link reached the driver's mailbox: that proves the email as a verification link would.
+    await markDriverEmailVerified(tx, link.driverId, now);
     await deleteDriverSessions(tx, link.driverId);
     if ((await listDriverIdTagValues(tx, link.driverId)).length === 0) {
       await insertIdTag(tx, { idTag: newAppTag(), driverId: link.driverId, label: 'Driver portal (phone)' }, now);

@@ -190,6 +190,39 @@ describe('a new driver signs up from the QR page and adds a card', () => {
     expect(found.data.map((d) => d.status)).toEqual(['active']);
   });
 
+  it('must confirm the email first: start and add-a-card are refused, the link from "Send the link again" verifies', async () => {
+    const verificationLinks = () => [...app.output().matchAll(/\[driver-portal\] email verification for nina@example\.com: (\S+)/g)].map((match) => match[1]!);
+    expect(verificationLinks()).toHaveLength(1);
+    await newcomer.getByRole('button', { name: 'Start charging' }).click();
+    await newcomer.getByRole('alert').getByText('Confirm your email address first', { exact: false }).waitFor();
+
+    await newcomer.goto(`${app.baseUrl}/driver/account`);
+    await newcomer.getByText('Your email address is not confirmed yet').waitFor();
+    const form = newcomer.getByRole('form', { name: 'Add a card' });
+    await form.getByLabel('Card number').fill('04A1B2C3D4E5F6');
+    await form.getByRole('button', { name: 'Add card' }).click();
+    await form.getByText('Confirm your email address first', { exact: false }).waitFor();
+
+    const [nina] = ((await (await admin.request.get(`${app.baseUrl}/api/v1/drivers?search=nina`)).json()) as { data: { id: string }[] }).data;
+    await admin.goto(`${app.baseUrl}/drivers/${nina!.id}`);
+    await admin.getByText('Email not verified').waitFor();
+
+    await newcomer.getByRole('button', { name: 'Send the link again' }).click();
+    await newcomer.getByText('A new link is on its way.', { exact: false }).waitFor();
+    expect(verificationLinks()).toHaveLength(2);
+    const link = verificationLinks()[1]!;
+    expect(link).toMatch(new RegExp(`^${app.baseUrl}/driver/verify/[A-Za-z0-9_-]{43}$`));
+    await newcomer.goto(link);
+    await newcomer.getByRole('button', { name: 'Confirm my email' }).click();
+    await newcomer.getByText('Your email address is confirmed.', { exact: false }).waitFor();
+    expect(await newcomer.getByText('Your email address is not confirmed yet').count()).toBe(0);
+    await newcomer.goto(link);
+    await newcomer.getByText('This link is expired or was used already.', { exact: false }).waitFor();
+
+    await admin.reload();
+    await admin.getByText('Email verified', { exact: true }).waitFor();
+  });
+
   it('adds an RFID card on the account page; a registered number is refused without saying whose', async () => {
     await newcomer.goto(`${app.baseUrl}/driver/account`);
     await newcomer.getByText(/^APP-[0-9A-F]{12}$/).waitFor();

@@ -52,8 +52,8 @@ describe('one password policy', () => {
   });
 
   it('driver self sign-up refuses 11 characters with a 400 on the password field', async () => {
-    await expect(signUpDriver(t.db, { name: 'Sam', email: 'sam@example.com', password: eleven, ip: '1' })).rejects.toMatchObject({ status: 400, field: 'password' });
-    await signUpDriver(t.db, { name: 'Sam', email: 'sam@example.com', password: twelve, ip: '1' });
+    await expect(signUpDriver(t.db, { origin: 'https://charge.example.com', name: 'Sam', email: 'sam@example.com', password: eleven, ip: '1' })).rejects.toMatchObject({ status: 400, field: 'password' });
+    await signUpDriver(t.db, { origin: 'https://charge.example.com', name: 'Sam', email: 'sam@example.com', password: twelve, ip: '1' });
   });
 
   it('an invitation link refuses 11 characters and stays usable', async () => {
