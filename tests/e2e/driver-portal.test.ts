@@ -93,11 +93,25 @@ describe('the driver portal on a phone', () => {
     await expect.poll(async () => parseFloat(await energy.innerText()), { timeout: 20_000 }).toBeGreaterThan(first);
     await expect.poll(async () => page.getByLabel('Live session').getByLabel('Cost so far').innerText()).toMatch(/^€\d+\.\d\d$/);
 
+    // The open session's receipt, in a second tab, follows the driver's event stream.
+    const live = (await (await admin.request.get(`${app.baseUrl}/api/v1/transactions/live?stationId=QR-SIM-1`)).json()) as { data: { transactionId: number }[] };
+    const receiptTab = await phone.newPage();
+    await receiptTab.goto(`${app.baseUrl}/driver/sessions/${live.data[0]!.transactionId}`);
+    await receiptTab.getByText('This session is still open').waitFor();
+    await receiptTab.locator('[data-testid="receipt-live"][data-live="stream"]').waitFor();
+    // A marker that a reload would lose: the receipt must turn final in place.
+    await receiptTab.evaluate(() => Object.assign(window, { receiptNotReloaded: true }));
+
     await page.getByRole('button', { name: 'Stop charging' }).click();
     await page.waitForURL(/\/driver\/sessions\/\d+$/);
     const transactionId = Number(page.url().split('/').at(-1));
+    expect(transactionId).toBe(live.data[0]!.transactionId);
     await page.getByRole('heading', { name: 'Receipt' }).waitFor();
     await page.getByText('This session is still open').waitFor({ state: 'detached', timeout: 20_000 });
+    await receiptTab.getByText('This session is still open').waitFor({ state: 'detached', timeout: 20_000 });
+    await receiptTab.getByTestId('receipt-total').waitFor();
+    expect(await receiptTab.evaluate(() => (window as unknown as { receiptNotReloaded?: boolean }).receiptNotReloaded)).toBe(true);
+    await receiptTab.close();
     const priced = (await (await admin.request.get(`${app.baseUrl}/api/v1/transactions/${transactionId}`)).json()) as { cost: { gross: number; isFinal: boolean } };
     expect(priced.cost.isFinal).toBe(true);
     expect(priced.cost.gross).toBeGreaterThan(200);
