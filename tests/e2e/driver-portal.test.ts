@@ -98,7 +98,7 @@ describe('the driver portal on a phone', () => {
     const receiptTab = await phone.newPage();
     await receiptTab.goto(`${app.baseUrl}/driver/sessions/${live.data[0]!.transactionId}`);
     await receiptTab.getByText('This session is still open').waitFor();
-    await receiptTab.locator('[data-testid="receipt-live"][data-live="stream"]').waitFor();
+    await receiptTab.locator('[data-testid="receipt-live"][data-live="stream"]').waitFor({ state: 'attached' });
     // A marker that a reload would lose: the receipt must turn final in place.
     await receiptTab.evaluate(() => Object.assign(window, { receiptNotReloaded: true }));
 
@@ -116,6 +116,13 @@ describe('the driver portal on a phone', () => {
     expect(priced.cost.isFinal).toBe(true);
     expect(priced.cost.gross).toBeGreaterThan(200);
     expect(await page.getByTestId('receipt-total').innerText()).toBe(`€${(priced.cost.gross / 100).toFixed(2)}`);
+    // The operator's session page shows the same amount, from the invoice once it is issued.
+    await expect
+      .poll(async () => ((await (await admin.request.get(`${app.baseUrl}/api/v1/transactions/${transactionId}`)).json()) as { total: { basis: string } }).total.basis, { timeout: 20_000 })
+      .toBe('invoice');
+    await admin.goto(`${app.baseUrl}/sessions/${transactionId}`);
+    await admin.getByTestId('cost-basis').getByText('Invoiced').waitFor();
+    expect(await admin.getByTestId('cost-total').innerText()).toBe(`€${(priced.cost.gross / 100).toFixed(2)}`);
 
     await page.goto(`${app.baseUrl}/driver`);
     await page.getByRole('link', { name: /QR-SIM-1 · connector 1/ }).waitFor();
@@ -207,6 +214,8 @@ describe('a new driver signs up from the QR page and adds a card', () => {
   it('must confirm the email first: start and add-a-card are refused, the link from "Send the link again" verifies', async () => {
     const verificationLinks = () => [...app.output().matchAll(/\[driver-portal\] email verification for nina@example\.com: (\S+)/g)].map((match) => match[1]!);
     expect(verificationLinks()).toHaveLength(1);
+    await newcomer.goto(`${app.baseUrl}/c/QR-SIM-1/2`);
+    await newcomer.getByTestId('connector-status').getByText('Available').waitFor();
     await newcomer.getByRole('button', { name: 'Start charging' }).click();
     await newcomer.getByRole('alert').getByText('Confirm your email address first', { exact: false }).waitFor();
 
