@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { passwordSchema } from './auth/password-policy';
 import type { S3StorageConfig } from './storage/s3-storage';
 
 /**
@@ -61,7 +62,7 @@ export const envSchema = z
     NEXTAUTH_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     NEXTAUTH_URL: optionalText.pipe(z.url().optional()),
     ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
-    ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
+    ADMIN_PASSWORD: optionalText.pipe(passwordSchema.optional()),
     INVOICE_ISSUER_NAME: z.string().min(1).default('CSMS operator'),
     INVOICE_ISSUER_ADDRESS: optionalText,
     STRIPE_SECRET_KEY: optionalText,

@@ -6,6 +6,7 @@ import { AppError, badRequest } from '../errors';
 import { createIdTag } from '../id-tags/create-id-tag';
 import { idTagValueSchema } from '../id-tags/schemas';
 import { driverActor } from './driver-actor';
+import { requireVerifiedEmail } from './link-tokens';
 
 /** The card a driver adds: the same value rules as everywhere (OCPP idToken, ≤ 20 characters). */
 export const addOwnIdTagSchema = z.object({ idTag: idTagValueSchema });
@@ -19,6 +20,7 @@ export const MAX_DRIVER_TAGS = 10;
  */
 export async function addOwnIdTag(db: Db, driver: Driver, idTag: string, now = new Date()) {
   const value = idTagValueSchema.parse(idTag);
+  await requireVerifiedEmail(db, driver.id);
   const tags = await listDriverIdTags(db, driver.id);
   if (tags.some((tag) => tag.idTag === value)) throw badRequest('This card is already on your account.', 'idTag');
   if (tags.length >= MAX_DRIVER_TAGS) throw badRequest(`An account holds at most ${MAX_DRIVER_TAGS} cards. Remove one with your operator first.`, 'idTag');

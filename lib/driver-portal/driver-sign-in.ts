@@ -8,11 +8,13 @@ import {
   insertDriverSession,
   recordDriverLogin,
   setDriverPasswordHash,
+  markDriverEmailVerified,
 } from '../db/queries/driver-accounts';
 import { countFailedLogins, insertLoginAttempt } from '../db/queries/login-attempts';
 import { insertIdTag } from '../db/queries/id-tags';
 import { listDriverIdTagValues } from '../db/queries/drivers';
 import { LOGIN_LIMITS } from '../auth/authenticate-password';
+import { assertPasswordPolicy } from '../auth/password-policy';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
 import { badRequest, tooManyRequests, unauthorized } from '../errors';
 import { hashSecretToken, newSecretToken } from './secret-token';
@@ -57,13 +59,16 @@ export const newAppTag = () => `APP-${crypto.randomBytes(6).toString('hex').toUp
  * start a charge without an RFID card.
  */
 export async function setDriverPassword(db: Db, input: { token: string; password: string }, now = new Date()) {
+  assertPasswordPolicy(input.password);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    const link = await consumeDriverLinkToken(tx, hashSecretToken(input.token), now);
+    const link = await consumeDriverLinkToken(tx, hashSecretToken(input.token), now, ['invite', 'reset']);
     if (!link) throw badRequest('This link is expired or was used already. Ask for a new one.', 'token');
     const account = await getDriverAccount(tx, link.driverId);
     if (link.purpose === 'reset' && !account) throw badRequest('This link is not valid.', 'token');
     await setDriverPasswordHash(tx, link.driverId, passwordHash);
+    // The link reached the driver's mailbox: that proves the email as a verification link would.
+    await markDriverEmailVerified(tx, link.driverId, now);
     await deleteDriverSessions(tx, link.driverId);
     if ((await listDriverIdTagValues(tx, link.driverId)).length === 0) {
       await insertIdTag(tx, { idTag: newAppTag(), driverId: link.driverId, label: 'Driver portal (phone)' }, now);

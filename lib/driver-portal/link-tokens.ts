@@ -1,14 +1,14 @@
 import type { Db } from '../db/client';
-import { ensureDriverAccount, getDriverWithAccountByEmail, insertDriverLinkToken } from '../db/queries/driver-accounts';
+import { consumeDriverLinkToken, ensureDriverAccount, getDriverAccount, getDriverWithAccountByEmail, insertDriverLinkToken, markDriverEmailVerified } from '../db/queries/driver-accounts';
 import { getDriverById } from '../db/queries/drivers';
-import type { DriverTokenPurpose } from '../db/schema';
+import type { Driver, DriverTokenPurpose } from '../db/schema';
 import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record-audit';
-import { badRequest, notFound } from '../errors';
-import { newSecretToken } from './secret-token';
+import { AppError, badRequest, notFound } from '../errors';
+import { hashSecretToken, newSecretToken } from './secret-token';
 
-const LIFETIME_MS: Record<DriverTokenPurpose, number> = { invite: 7 * 24 * 3600_000, reset: 3600_000 };
-const PATHS: Record<DriverTokenPurpose, string> = { invite: '/driver/invite/', reset: '/driver/reset/' };
+const LIFETIME_MS: Record<DriverTokenPurpose, number> = { invite: 7 * 24 * 3600_000, reset: 3600_000, verify: 24 * 3600_000 };
+const PATHS: Record<DriverTokenPurpose, string> = { invite: '/driver/invite/', reset: '/driver/reset/', verify: '/driver/verify/' };
 
 async function issueLink(db: Db, driverId: string, purpose: DriverTokenPurpose, origin: string, now: Date): Promise<string> {
   const { token, tokenHash } = newSecretToken();
@@ -41,4 +41,36 @@ export async function requestPasswordReset(db: Db, input: { email: string; origi
   if (!found?.account || found.driver.status !== 'active') return;
   const link = await issueLink(db, found.driver.id, 'reset', input.origin, now);
   console.log(`[driver-portal] password reset for ${found.driver.email}: ${link}`);
+}
+
+/**
+ * After self sign-up (and on "Send the link again"): a one-time link (24 hours) that confirms the
+ * driver's email, logged to the server console like the other links. Nothing when already verified.
+ */
+export async function sendEmailVerification(db: Db, driver: Pick<Driver, 'id' | 'email'>, origin: string, now = new Date()): Promise<string | null> {
+  if (!driver.email) return null;
+  if ((await getDriverAccount(db, driver.id))?.emailVerifiedAt) return null;
+  const link = await issueLink(db, driver.id, 'verify', origin, now);
+  console.log(`[driver-portal] email verification for ${driver.email}: ${link}`);
+  return link;
+}
+
+/** The verification link's button: marks the email verified (once; the link then is spent). */
+export async function verifyDriverEmail(db: Db, token: string, now = new Date()): Promise<string> {
+  const link = await consumeDriverLinkToken(db, hashSecretToken(token), now, ['verify']);
+  if (!link) throw badRequest('This link is expired or was used already. Sign in and send a new one from your account page.', 'token');
+  await markDriverEmailVerified(db, link.driverId, now);
+  return link.driverId;
+}
+
+export const emailNotVerified = () =>
+  new AppError(403, 'email_not_verified', 'Confirm your email address first: open the link we sent you, or send a new one from your account page.');
+
+export async function isDriverEmailVerified(db: Db, driverId: string): Promise<boolean> {
+  return Boolean((await getDriverAccount(db, driverId))?.emailVerifiedAt);
+}
+
+/** Charging from the phone and adding cards wait for a verified email. */
+export async function requireVerifiedEmail(db: Db, driverId: string): Promise<void> {
+  if (!(await isDriverEmailVerified(db, driverId))) throw emailNotVerified();
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { passwordSchema } from '../auth/password-policy';
 
-export const driverPasswordSchema = z.string().min(10, { error: 'must be at least 10 characters' }).max(200, { error: 'must be at most 200 characters' });
+/** Drivers follow the system's one password rule (sign-up, invitation and reset alike). */
+export const driverPasswordSchema = passwordSchema;
 
 export const driverSignInSchema = z.object({
   email: z.email({ error: 'must be a valid email address' }).max(320),
@@ -13,10 +15,10 @@ export const setDriverPasswordSchema = z
 
 export const requestResetSchema = z.object({ email: z.email({ error: 'must be a valid email address' }).max(320) });
 
-/** Self sign-up: a longer password than the invitation's, since nobody vouched for the account. */
+/** Self sign-up. */
 export const driverSignUpSchema = z.object({
   name: z.string({ error: 'is required' }).trim().min(1, { error: 'is required' }).max(120, { error: 'must be at most 120 characters' }),
   email: z.email({ error: 'must be a valid email address' }).max(320),
-  password: z.string().min(12, { error: 'must be at least 12 characters' }).max(200, { error: 'must be at most 200 characters' }),
+  password: driverPasswordSchema,
 });
 export type DriverSignUpInput = z.infer<typeof driverSignUpSchema>;

@@ -10,6 +10,7 @@ import { sendCommand, type CommandDeps } from '../commands/send-command';
 import { conflict, notFound } from '../errors';
 import { connectorAvailability } from './connector-availability';
 import { driverActor } from './driver-actor';
+import { requireVerifiedEmail } from './link-tokens';
 
 /** How long a phone waits for the station's answer before it is told so. */
 export const DRIVER_COMMAND_TIMEOUT_MS = 15_000;
@@ -53,6 +54,7 @@ export function commandOutcomeMessage(command: Command, refused: string): string
  * station then authorizes and starts as with a card; the session appears once StartTransaction arrives.
  */
 export async function startCharging(deps: CommandDeps, driver: Driver, input: { stationId: string; connectorId: number }, now = new Date()): Promise<{ idTag: string; commandId: number }> {
+  await requireVerifiedEmail(deps.db, driver.id);
   const station = await getStationById(deps.db, input.stationId);
   if (!station) throw notFound('There is no such station.');
   const connector = await getConnector(deps.db, station.id, input.connectorId);

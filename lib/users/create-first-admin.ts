@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { countUsers, insertUser, type PublicUser } from '../db/queries/users';
 import { hashPassword } from '../auth/password';
+import { assertPasswordPolicy } from '../auth/password-policy';
 import { recordAudit } from '../audit/record-audit';
 import { conflict } from '../errors';
 import type { SetupAdminInput } from './schemas';
@@ -14,6 +15,7 @@ const SETUP_LOCK_KEY = 7_215_300_417;
  * no user exists; a transaction-level advisory lock stops two concurrent setups from both winning.
  */
 export async function createFirstAdmin(db: Db, input: SetupAdminInput): Promise<PublicUser> {
+  assertPasswordPolicy(input.password);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SETUP_LOCK_KEY})`);

@@ -1,12 +1,14 @@
 import type { Db } from '../db/client';
 import { getUserByEmail, insertUser, type PublicUser } from '../db/queries/users';
 import { hashPassword } from '../auth/password';
+import { assertPasswordPolicy } from '../auth/password-policy';
 import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record-audit';
 import { conflict } from '../errors';
 import type { CreateUserInput } from './schemas';
 
 export async function createUser(db: Db, actor: Actor, input: CreateUserInput): Promise<PublicUser> {
+  assertPasswordPolicy(input.password);
   if (await getUserByEmail(db, input.email)) {
     throw conflict('email_taken', 'A user with this email already exists', 'email');
   }

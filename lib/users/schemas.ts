@@ -1,12 +1,10 @@
 import { z } from 'zod';
+import { passwordSchema } from '../auth/password-policy';
 import { roles } from '../db/schema';
 
 export const roleSchema = z.enum(roles, { message: 'must be one of admin, operator, viewer' });
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email({ message: 'must be a valid email address' }));
-export const passwordSchema = z
-  .string({ message: 'is required' })
-  .min(12, { message: 'must be at least 12 characters' })
-  .max(200, { message: 'must be at most 200 characters' });
+export { passwordSchema };
 export const nameSchema = z.string({ message: 'is required' }).trim().min(1, { message: 'is required' }).max(120);
 
 export const createUserSchema = z.object({ email: emailSchema, name: nameSchema, password: passwordSchema, role: roleSchema });

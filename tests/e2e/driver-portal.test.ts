@@ -52,10 +52,10 @@ describe('the driver portal on a phone', () => {
     page = await phone.newPage();
     await page.goto(link);
     await page.getByRole('heading', { name: 'Welcome' }).waitFor();
-    await page.getByLabel('New password').fill('short');
-    await page.getByLabel('Repeat the password').fill('short');
+    await page.getByLabel('New password').fill('eleven char');
+    await page.getByLabel('Repeat the password').fill('eleven char');
     await page.getByRole('button', { name: 'Set password and sign in' }).click();
-    await page.locator('#field-password-error').getByText('must be at least 10 characters').waitFor();
+    await page.locator('#field-password-error').getByText('must be at least 12 characters').waitFor();
     await page.getByLabel('New password').fill(password);
     await page.getByLabel('Repeat the password').fill(password);
     await page.getByRole('button', { name: 'Set password and sign in' }).click();
@@ -93,15 +93,36 @@ describe('the driver portal on a phone', () => {
     await expect.poll(async () => parseFloat(await energy.innerText()), { timeout: 20_000 }).toBeGreaterThan(first);
     await expect.poll(async () => page.getByLabel('Live session').getByLabel('Cost so far').innerText()).toMatch(/^€\d+\.\d\d$/);
 
+    // The open session's receipt, in a second tab, follows the driver's event stream.
+    const live = (await (await admin.request.get(`${app.baseUrl}/api/v1/transactions/live?stationId=QR-SIM-1`)).json()) as { data: { transactionId: number }[] };
+    const receiptTab = await phone.newPage();
+    await receiptTab.goto(`${app.baseUrl}/driver/sessions/${live.data[0]!.transactionId}`);
+    await receiptTab.getByText('This session is still open').waitFor();
+    await receiptTab.locator('[data-testid="receipt-live"][data-live="stream"]').waitFor({ state: 'attached' });
+    // A marker that a reload would lose: the receipt must turn final in place.
+    await receiptTab.evaluate(() => Object.assign(window, { receiptNotReloaded: true }));
+
     await page.getByRole('button', { name: 'Stop charging' }).click();
     await page.waitForURL(/\/driver\/sessions\/\d+$/);
     const transactionId = Number(page.url().split('/').at(-1));
+    expect(transactionId).toBe(live.data[0]!.transactionId);
     await page.getByRole('heading', { name: 'Receipt' }).waitFor();
     await page.getByText('This session is still open').waitFor({ state: 'detached', timeout: 20_000 });
+    await receiptTab.getByText('This session is still open').waitFor({ state: 'detached', timeout: 20_000 });
+    await receiptTab.getByTestId('receipt-total').waitFor();
+    expect(await receiptTab.evaluate(() => (window as unknown as { receiptNotReloaded?: boolean }).receiptNotReloaded)).toBe(true);
+    await receiptTab.close();
     const priced = (await (await admin.request.get(`${app.baseUrl}/api/v1/transactions/${transactionId}`)).json()) as { cost: { gross: number; isFinal: boolean } };
     expect(priced.cost.isFinal).toBe(true);
     expect(priced.cost.gross).toBeGreaterThan(200);
     expect(await page.getByTestId('receipt-total').innerText()).toBe(`€${(priced.cost.gross / 100).toFixed(2)}`);
+    // The operator's session page shows the same amount, from the invoice once it is issued.
+    await expect
+      .poll(async () => ((await (await admin.request.get(`${app.baseUrl}/api/v1/transactions/${transactionId}`)).json()) as { total: { basis: string } }).total.basis, { timeout: 20_000 })
+      .toBe('invoice');
+    await admin.goto(`${app.baseUrl}/sessions/${transactionId}`);
+    await admin.getByTestId('cost-basis').getByText('Invoiced').waitFor();
+    expect(await admin.getByTestId('cost-total').innerText()).toBe(`€${(priced.cost.gross / 100).toFixed(2)}`);
 
     await page.goto(`${app.baseUrl}/driver`);
     await page.getByRole('link', { name: /QR-SIM-1 · connector 1/ }).waitFor();
@@ -188,6 +209,41 @@ describe('a new driver signs up from the QR page and adds a card', () => {
 
     const found = (await (await admin.request.get(`${app.baseUrl}/api/v1/drivers?search=nina`)).json()) as { data: { id: string; status: string }[] };
     expect(found.data.map((d) => d.status)).toEqual(['active']);
+  });
+
+  it('must confirm the email first: start and add-a-card are refused, the link from "Send the link again" verifies', async () => {
+    const verificationLinks = () => [...app.output().matchAll(/\[driver-portal\] email verification for nina@example\.com: (\S+)/g)].map((match) => match[1]!);
+    expect(verificationLinks()).toHaveLength(1);
+    await newcomer.goto(`${app.baseUrl}/c/QR-SIM-1/2`);
+    await newcomer.getByTestId('connector-status').getByText('Available').waitFor();
+    await newcomer.getByRole('button', { name: 'Start charging' }).click();
+    await newcomer.getByRole('alert').getByText('Confirm your email address first', { exact: false }).waitFor();
+
+    await newcomer.goto(`${app.baseUrl}/driver/account`);
+    await newcomer.getByText('Your email address is not confirmed yet').waitFor();
+    const form = newcomer.getByRole('form', { name: 'Add a card' });
+    await form.getByLabel('Card number').fill('04A1B2C3D4E5F6');
+    await form.getByRole('button', { name: 'Add card' }).click();
+    await form.getByText('Confirm your email address first', { exact: false }).waitFor();
+
+    const [nina] = ((await (await admin.request.get(`${app.baseUrl}/api/v1/drivers?search=nina`)).json()) as { data: { id: string }[] }).data;
+    await admin.goto(`${app.baseUrl}/drivers/${nina!.id}`);
+    await admin.getByText('Email not verified').waitFor();
+
+    await newcomer.getByRole('button', { name: 'Send the link again' }).click();
+    await newcomer.getByText('A new link is on its way.', { exact: false }).waitFor();
+    expect(verificationLinks()).toHaveLength(2);
+    const link = verificationLinks()[1]!;
+    expect(link).toMatch(new RegExp(`^${app.baseUrl}/driver/verify/[A-Za-z0-9_-]{43}$`));
+    await newcomer.goto(link);
+    await newcomer.getByRole('button', { name: 'Confirm my email' }).click();
+    await newcomer.getByText('Your email address is confirmed.', { exact: false }).waitFor();
+    expect(await newcomer.getByText('Your email address is not confirmed yet').count()).toBe(0);
+    await newcomer.goto(link);
+    await newcomer.getByText('This link is expired or was used already.', { exact: false }).waitFor();
+
+    await admin.reload();
+    await admin.getByText('Email verified', { exact: true }).waitFor();
   });
 
   it('adds an RFID card on the account page; a registered number is refused without saying whose', async () => {

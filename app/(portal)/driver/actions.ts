@@ -9,7 +9,7 @@ import { getCommandDeps } from '@/lib/commands/get-command-deps';
 import { getDb } from '@/lib/db/client';
 import { publicOrigin } from '@/lib/drivers/connector-qr';
 import { AppError } from '@/lib/errors';
-import { requestPasswordReset } from '@/lib/driver-portal/link-tokens';
+import { requestPasswordReset, sendEmailVerification, verifyDriverEmail } from '@/lib/driver-portal/link-tokens';
 import { setDriverPassword, signInDriver } from '@/lib/driver-portal/driver-sign-in';
 import { requireDriver, setDriverCookie, signOutDriver } from '@/lib/driver-portal/driver-session';
 import { driverSignInSchema, driverSignUpSchema, requestResetSchema, setDriverPasswordSchema } from '@/lib/driver-portal/schemas';
@@ -52,7 +52,7 @@ export async function driverSignUpAction(_previous: FormState, formData: FormDat
   if ('state' in parsed) return parsed.state;
   const ip = (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
   try {
-    const { session } = await signUpDriver(getDb(), { ...parsed.data, ip });
+    const { session } = await signUpDriver(getDb(), { ...parsed.data, ip, origin: publicOrigin(await headers()) });
     await setDriverCookie(session);
   } catch (error) {
     return asState(error, { email: parsed.data.email, name: parsed.data.name });
@@ -142,4 +142,24 @@ export async function addOwnIdTagAction(_previous: FormState, formData: FormData
   } catch (error) {
     return asState(error, { idTag: parsed.data.idTag });
   }
+}
+
+/** The verification link's button: no sign-in needed, the link is the proof. */
+export async function verifyEmailAction(formData: FormData): Promise<void> {
+  const token = z.string().min(20).max(100).safeParse(formData.get('token')?.toString());
+  try {
+    if (!token.success) throw new AppError(400, 'invalid_request', 'This link is not valid.', 'token');
+    await verifyDriverEmail(getDb(), token.data);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    redirect(`/driver/verify/${encodeURIComponent(String(formData.get('token') ?? '').slice(0, 100))}?failed=1`);
+  }
+  redirect('/driver/account?verified=1');
+}
+
+/** "Send the link again" on the account page. */
+export async function resendVerificationAction(): Promise<void> {
+  const driver = await requireDriver('/driver/account');
+  await sendEmailVerification(getDb(), driver, publicOrigin(await headers()));
+  redirect('/driver/account?sent=1');
 }

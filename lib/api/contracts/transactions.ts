@@ -32,9 +32,44 @@ export const costSchema = z.object({
   tariff: z.object({ id: z.uuid(), name: z.string(), version: z.number().int(), versionId: z.uuid(), appliedVia: z.enum(tariffSources).describe('id_tag > driver > subscription_plan > connector > station > site > default') }),
 });
 
+const invoiceLineSchema = z.object({
+  component: z.string().describe('ENERGY, TIME, PARKING_TIME, FLAT, MIN_PRICE, MAX_PRICE, INCLUDED_ENERGY (subscription allowance), DISCOUNT (plan discount)'),
+  description: z.string(),
+  quantity: z.number(),
+  unit: z.string(),
+  unitPrice: z.number().describe('excl. VAT, currency units per unit'),
+  net: money,
+  vatRate: z.number().nullable(),
+  vat: money,
+  gross: money,
+});
+
+export const sessionInvoiceSchema = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  revision: z.number().int(),
+  issuedAt: z.string(),
+  currency: z.string(),
+  lines: z.array(invoiceLineSchema),
+  net: money,
+  vat: money,
+  gross: money,
+});
+
+export const sessionTotalSchema = z.object({
+  basis: z
+    .enum(['invoice', 'tariff', 'estimate'])
+    .describe("invoice: the session's invoice (after included energy and plan discount); tariff: stopped, not invoiced, tariff price before any subscription benefit; estimate: running, cost so far before any subscription benefit"),
+  currency: z.string(),
+  net: money,
+  vat: money,
+  gross: money,
+});
+
 export const getTransactionOperation = defineOperation({
   method: 'get', path: '/api/v1/transactions/{id}', tag: 'Sessions', role: 'viewer',
-  summary: 'One transaction with its cost: final when stopped, so far when running; `cost` is null with `costUnavailable` when no tariff applies',
+  summary:
+    "One transaction with its cost. `cost` is the tariff's breakdown (final when stopped, so far when running; null with `costUnavailable` when no tariff applies); `invoice` the session's invoice once issued (with the subscription's included-energy and discount lines); `total` the amount to show, with its basis",
   params: z.object({ id: z.coerce.number({ message: 'must be a transaction id' }).int({ message: 'must be a transaction id' }).min(1, { message: 'must be a transaction id' }) }),
   response: z.looseObject({
     id: z.number().int(),
@@ -46,6 +81,8 @@ export const getTransactionOperation = defineOperation({
     meterStop: z.number().nullable(),
     cost: costSchema.nullable(),
     costUnavailable: z.object({ code: z.string(), message: z.string() }).nullable(),
+    invoice: sessionInvoiceSchema.nullable().describe('the latest session invoice that is not credited; null while running or not invoiced'),
+    total: sessionTotalSchema.nullable(),
   }),
   errors: { 404: 'not_found' },
 });

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { driverAccounts, driverLinkTokens, driverSessions, drivers, type Driver, type DriverAccount, type DriverTokenPurpose } from '../schema';
 
@@ -33,14 +33,25 @@ export async function insertDriverLinkToken(db: Db, row: { driverId: string; pur
   await db.insert(driverLinkTokens).values(row);
 }
 
-/** Marks an unused, unexpired link token used and returns it: at most one caller wins (one UPDATE). */
-export async function consumeDriverLinkToken(db: Db, tokenHash: string, now: Date) {
+/**
+ * Marks an unused, unexpired link token of one of these purposes used and returns it: at most one
+ * caller wins (one UPDATE).
+ */
+export async function consumeDriverLinkToken(db: Db, tokenHash: string, now: Date, purposes: readonly DriverTokenPurpose[]) {
   const [row] = await db
     .update(driverLinkTokens)
     .set({ usedAt: now })
-    .where(and(eq(driverLinkTokens.tokenHash, tokenHash), isNull(driverLinkTokens.usedAt), gt(driverLinkTokens.expiresAt, now)))
+    .where(and(eq(driverLinkTokens.tokenHash, tokenHash), isNull(driverLinkTokens.usedAt), gt(driverLinkTokens.expiresAt, now), inArray(driverLinkTokens.purpose, [...purposes])))
     .returning();
   return row;
+}
+
+/** Keeps the first verification time. */
+export async function markDriverEmailVerified(db: Db, driverId: string, at: Date): Promise<void> {
+  await db
+    .update(driverAccounts)
+    .set({ emailVerifiedAt: sql`coalesce(${driverAccounts.emailVerifiedAt}, ${at.toISOString()}::timestamptz)` })
+    .where(eq(driverAccounts.driverId, driverId));
 }
 
 export async function findUsableDriverLinkToken(db: Db, tokenHash: string, now: Date) {

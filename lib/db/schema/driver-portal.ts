@@ -15,13 +15,18 @@ export const driverAccounts = pgTable('driver_accounts', {
   passwordHash: text('password_hash'),
   createdAt: at('created_at').notNull().defaultNow(),
   lastLoginAt: at('last_login_at'),
+  /**
+   * When the driver proved they read mail at the driver's email: a verification link after self
+   * sign-up, or an invitation / reset link. Until then the portal neither starts charging nor adds cards.
+   */
+  emailVerifiedAt: at('email_verified_at'),
 });
 
-export const driverTokenPurposes = ['invite', 'reset'] as const;
+export const driverTokenPurposes = ['invite', 'reset', 'verify'] as const;
 export type DriverTokenPurpose = (typeof driverTokenPurposes)[number];
 export const driverTokenPurposeEnum = pgEnum('driver_token_purpose', driverTokenPurposes);
 
-/** One-time links (invitation, password reset): 256 random bits, stored as SHA-256, used once, expiring. */
+/** One-time links (invitation, password reset, email verification): 256 random bits, stored as SHA-256, used once, expiring. */
 export const driverLinkTokens = pgTable(
   'driver_link_tokens',
   {

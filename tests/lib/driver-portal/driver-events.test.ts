@@ -18,7 +18,7 @@ let sam: { cookie: string; transactionId: number };
 let pat: { cookie: string; transactionId: number };
 
 async function signUpWithSession(name: string, connectorId: number) {
-  const { appTag, session } = await signUpDriver(t.db, { name, email: `${name}@example.com`, password: 'long enough secret', ip: name });
+  const { appTag, session } = await signUpDriver(t.db, { origin: 'https://charge.example.com', name, email: `${name}@example.com`, password: 'long enough secret', ip: name });
   const transaction = await insertTransaction(t.db, { stationId: 'SSE-1', connectorId, idTag: appTag, authStatus: 'Accepted', meterStart: 0, startedAt: new Date() });
   return { cookie: `other=1; csms_driver=${session.token}`, transactionId: transaction.id };
 }

@@ -10,7 +10,7 @@ import { getBus } from '@/lib/bus/get-bus';
 import { createDriver } from '@/lib/drivers/create-driver';
 import { createIdTag } from '@/lib/id-tags/create-id-tag';
 import { getDriverById } from '@/lib/db/queries/drivers';
-import { getDriverBySessionHash } from '@/lib/db/queries/driver-accounts';
+import { ensureDriverAccount, getDriverBySessionHash, markDriverEmailVerified } from '@/lib/db/queries/driver-accounts';
 import { getCommandById } from '@/lib/db/queries/commands';
 import { listDriverIdTags } from '@/lib/db/queries/id-tags';
 import { inviteDriver, requestPasswordReset } from '@/lib/driver-portal/link-tokens';
@@ -139,6 +139,9 @@ describe('charging from the phone over a real OCPP socket', () => {
   });
 
   it('tells a prepaid driver below the wallet minimum to top up, before any command', async () => {
+    // Eve has a portal account with a confirmed email (as after an invitation).
+    await ensureDriverAccount(t.db, eve.id);
+    await markDriverEmailVerified(t.db, eve.id, new Date());
     const wallet = await createWallet(t.db, systemActor, { driverId: eve.id, currency: 'EUR', minBalance: 500 });
     await topUpWallet(t.db, systemActor, wallet.id, { amount: 250 });
     await expect(startCharging(deps, eve, { stationId: 'PORTAL-1', connectorId: 1 })).rejects.toMatchObject({

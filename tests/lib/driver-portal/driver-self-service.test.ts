@@ -11,6 +11,7 @@ import { auditLog } from '@/lib/db/schema';
 import type { Driver } from '@/lib/db/schema';
 import { signInDriver } from '@/lib/driver-portal/driver-sign-in';
 import { signUpDriver } from '@/lib/driver-portal/driver-sign-up';
+import { verifyDriverEmail } from '@/lib/driver-portal/link-tokens';
 import { addOwnIdTag, MAX_DRIVER_TAGS } from '@/lib/driver-portal/add-own-id-tag';
 import { authorizeIdTag } from '@/lib/id-tags/authorize-id-tag';
 import { createIdTag } from '@/lib/id-tags/create-id-tag';
@@ -37,7 +38,7 @@ afterAll(async () => {
 
 describe('driver self sign-up', () => {
   it('creates an active driver with an app tag, signed in, whose password then signs in', async () => {
-    const { driverId, appTag, session } = await signUpDriver(t.db, { name: ' Sam Self ', email: 'Sam@Example.com', password: 'sam secret 1234', ip: '10' });
+    const { driverId, appTag, session } = await signUpDriver(t.db, { origin: 'https://charge.example.com', name: ' Sam Self ', email: 'Sam@Example.com', password: 'sam secret 1234', ip: '10' });
     expect(appTag).toMatch(/^APP-[0-9A-F]{12}$/);
     expect(await getDriverById(t.db, driverId)).toMatchObject({ name: 'Sam Self', email: 'sam@example.com', status: 'active' });
     expect((await getDriverBySessionHash(t.db, hashSecretToken(session.token), new Date()))?.id).toBe(driverId);
@@ -49,7 +50,7 @@ describe('driver self sign-up', () => {
 
   it('refuses a registered email, in any case, saying nothing about its account', async () => {
     for (const email of ['SAM@example.com', 'olga@EXAMPLE.com']) {
-      const error = await signUpDriver(t.db, { name: 'Mallory', email, password: 'mallory secret 1', ip: '11' }).catch((e: unknown) => e);
+      const error = await signUpDriver(t.db, { origin: 'https://charge.example.com', name: 'Mallory', email, password: 'mallory secret 1', ip: '11' }).catch((e: unknown) => e);
       expect(error).toMatchObject({ status: 409, field: 'email', message: 'An account with this email already exists. Sign in, or use "Forgot your password?".' });
     }
     // Nothing was created or changed: Sam still signs in with his own password.
@@ -57,9 +58,9 @@ describe('driver self sign-up', () => {
   });
 
   it('is rate-limited like sign-in: five tries on a registered email, then 429', async () => {
-    for (let i = 0; i < 4; i++) await expect(signUpDriver(t.db, { name: 'M', email: 'olga@example.com', password: 'mallory secret 1', ip: '13' })).rejects.toMatchObject({ status: 409 });
+    for (let i = 0; i < 4; i++) await expect(signUpDriver(t.db, { origin: 'https://charge.example.com', name: 'M', email: 'olga@example.com', password: 'mallory secret 1', ip: '13' })).rejects.toMatchObject({ status: 409 });
     // One failure in the earlier test and four here: the sixth is refused before any lookup.
-    await expect(signUpDriver(t.db, { name: 'M', email: 'olga@example.com', password: 'mallory secret 1', ip: '13' })).rejects.toMatchObject({ status: 429 });
+    await expect(signUpDriver(t.db, { origin: 'https://charge.example.com', name: 'M', email: 'olga@example.com', password: 'mallory secret 1', ip: '13' })).rejects.toMatchObject({ status: 429 });
     await expect(signInDriver(t.db, { email: 'olga@example.com', password: 'anything', ip: '14' })).rejects.toMatchObject({ status: 429 });
   });
 
@@ -68,11 +69,11 @@ describe('driver self sign-up', () => {
     await expect(setSelfSignUpOpen(t.db, operator, false)).rejects.toMatchObject({ status: 403 });
     expect(await isSelfSignUpOpen(t.db)).toBe(true);
     await setSelfSignUpOpen(t.db, systemActor, false);
-    await expect(signUpDriver(t.db, { name: 'Late', email: 'late@example.com', password: 'late secret 1234', ip: '15' })).rejects.toMatchObject({ status: 403, code: 'sign_up_closed' });
+    await expect(signUpDriver(t.db, { origin: 'https://charge.example.com', name: 'Late', email: 'late@example.com', password: 'late secret 1234', ip: '15' })).rejects.toMatchObject({ status: 403, code: 'sign_up_closed' });
     const audit = await t.db.select().from(auditLog).where(eq(auditLog.action, 'settings.update'));
     expect(audit.map((row) => [row.before, row.after])).toEqual([[{ driverSelfSignUp: true }, { driverSelfSignUp: false }]]);
     await setSelfSignUpOpen(t.db, systemActor, true);
-    await signUpDriver(t.db, { name: 'Late', email: 'late@example.com', password: 'late secret 1234', ip: '15' });
+    await signUpDriver(t.db, { origin: 'https://charge.example.com', name: 'Late', email: 'late@example.com', password: 'late secret 1234', ip: '15' });
   });
 
   it('asks for a name, a valid email and at least 12 characters of password', () => {
@@ -86,7 +87,8 @@ describe('driver self sign-up', () => {
 describe('a driver adds their own RFID card', () => {
   let kim: Driver;
   beforeAll(async () => {
-    const { driverId } = await signUpDriver(t.db, { name: 'Kim', email: 'kim@example.com', password: 'kim secret 12345', ip: '20' });
+    const { driverId, verificationLink } = await signUpDriver(t.db, { origin: 'https://charge.example.com', name: 'Kim', email: 'kim@example.com', password: 'kim secret 12345', ip: '20' });
+    await verifyDriverEmail(t.db, verificationLink!.split('/').at(-1)!);
     kim = (await getDriverById(t.db, driverId))!;
   });
 

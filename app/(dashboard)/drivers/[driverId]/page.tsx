@@ -13,6 +13,7 @@ import { InviteDriverForm } from '@/components/drivers/invite-driver-form';
 import { requireUser } from '@/lib/auth/session';
 import { roleAllows } from '@/lib/auth/roles';
 import { getDb } from '@/lib/db/client';
+import { getDriverAccount } from '@/lib/db/queries/driver-accounts';
 import { listDriverCompanies } from '@/lib/db/queries/drivers';
 import { listIdTagValues, listSiteNames } from '@/lib/db/queries/id-tags';
 import { getDriverDetail } from '@/lib/drivers/get-driver-detail';
@@ -42,6 +43,7 @@ export default async function DriverPage({ params }: { params: Promise<{ driverI
   const canEdit = roleAllows(user.role, 'operator');
   const db = getDb();
   const [companies, sites, parentChoices] = canEdit ? await Promise.all([listDriverCompanies(db), listSiteNames(db), listIdTagValues(db)]) : [[], [], []];
+  const portalAccount = await getDriverAccount(db, driver.id);
   const { idTags, ...fields } = driver;
   const [invoicing, wallet] = await Promise.all([getInvoicingSettings(db, driver.id, driver.company), getWalletByDriver(db, driver.id)]);
   const account = invoicingAccount(driver, invoicing);
@@ -59,6 +61,15 @@ export default async function DriverPage({ params }: { params: Promise<{ driverI
       <div className="min-w-0 space-y-6">
         <div className="flex flex-wrap items-center gap-2">
           {driver.status === 'active' ? <Badge variant="success">Active</Badge> : <Badge variant="danger">Blocked: all their tags are refused</Badge>}
+          {portalAccount?.emailVerifiedAt ? (
+            <Badge variant="success" title={`Confirmed ${portalAccount.emailVerifiedAt.toISOString()}`}>
+              Email verified
+            </Badge>
+          ) : portalAccount ? (
+            <Badge variant="warning">Email not verified</Badge>
+          ) : (
+            <Badge variant="muted">No portal account</Badge>
+          )}
           {driver.notes ? <p className="text-sm text-muted-foreground">{driver.notes}</p> : null}
         </div>
         <section aria-labelledby="driver-tags" className="space-y-3">

@@ -4,6 +4,8 @@ import { Alert } from '@/components/ui/alert';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, TBody, THead, Td, Th, Tr } from '@/components/ui/table';
 import { PowerCurveChart } from '@/components/sessions/power-curve-chart';
+import { SessionCostCard } from '@/components/sessions/session-cost-card';
+import { getTransactionWithBilling } from '@/lib/billing/transaction-billing';
 import { formatKwh } from '@/components/dashboard/format';
 import { requireUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
@@ -28,7 +30,7 @@ export default async function SessionPage({ params }: { params: Promise<{ transa
   const db = getDb();
   const session = await getTransactionById(db, id);
   if (!session) notFound();
-  const [samples, thresholds, lowBalanceStop] = await Promise.all([listSessionCurve(db, id), getAlertThresholds(db), getLowBalanceStop(db, id)]);
+  const [samples, thresholds, lowBalanceStop, billing] = await Promise.all([listSessionCurve(db, id), getAlertThresholds(db), getLowBalanceStop(db, id), getTransactionWithBilling(db, id)]);
   const lastSampleAt = samples.at(-1)?.at ?? null;
   const register = samples.filter((sample) => sample.measurand === 'Energy.Active.Import.Register' && sample.phase === null && sample.value !== null).at(-1);
   const energyWh = session.meterStop !== null ? session.meterStop - session.meterStart : register ? register.value! - session.meterStart : null;
@@ -82,6 +84,7 @@ export default async function SessionPage({ params }: { params: Promise<{ transa
             </CardContent>
           </Card>
         ) : null}
+        {billing ? <SessionCostCard billing={billing} /> : null}
         <Card>
           <CardHeader>
             <CardTitle>Power curve</CardTitle>

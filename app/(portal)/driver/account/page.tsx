@@ -1,4 +1,6 @@
+import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { isDriverEmailVerified } from '@/lib/driver-portal/link-tokens';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { AddCardForm } from '@/components/driver-portal/add-card-form';
 import { DeleteAccountForm } from '@/components/driver-portal/delete-account-form';
@@ -8,16 +10,30 @@ import { getDb } from '@/lib/db/client';
 import { listDriverIdTags } from '@/lib/db/queries/id-tags';
 import { requireDriver } from '@/lib/driver-portal/driver-session';
 import { SubscriptionCard } from '@/components/driver-portal/subscription-card';
-import { addOwnIdTagAction, blockOwnIdTagAction, deleteAccountAction } from '../actions';
+import { addOwnIdTagAction, blockOwnIdTagAction, deleteAccountAction, resendVerificationAction } from '../actions';
 
 export const metadata = { title: 'Account · Charge' };
 
-export default async function DriverAccountPage() {
+export default async function DriverAccountPage({ searchParams }: { searchParams: Promise<{ verified?: string; sent?: string }> }) {
   const driver = await requireDriver('/driver/account');
-  const [tags, billing] = await Promise.all([listDriverIdTags(getDb(), driver.id), getDriverBilling(getDb(), driver.id)]);
+  const { verified: justVerified, sent } = await searchParams;
+  const [tags, billing, verified] = await Promise.all([listDriverIdTags(getDb(), driver.id), getDriverBilling(getDb(), driver.id), isDriverEmailVerified(getDb(), driver.id)]);
   return (
     <>
       <h1 className="text-2xl font-semibold">Account</h1>
+      {verified ? (
+        justVerified ? <Alert variant="success">Your email address is confirmed. You can charge from your phone now.</Alert> : null
+      ) : (
+        <Alert variant="info" title="Your email address is not confirmed yet">
+          <p>Open the link we sent to {driver.email}. Until then you cannot start charging from your phone or add a card.</p>
+          {sent ? <p className="mt-2">A new link is on its way. It is valid for 24 hours.</p> : null}
+          <form action={resendVerificationAction} className="mt-3">
+            <Button type="submit" variant="outline" size="lg" className="w-full">
+              Send the link again
+            </Button>
+          </form>
+        </Alert>
+      )}
       <SubscriptionCard driverId={driver.id} />
       <Card>
         <CardHeader>

@@ -11,7 +11,9 @@ export const metadata = { title: 'Set your password · Charge' };
 /** Invitation and reset links land here (the reset page re-exports it): choose a password, signed in. */
 export default async function SetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const link = token.length <= 100 ? await findUsableDriverLinkToken(getDb(), hashSecretToken(token), new Date()) : undefined;
+  const found = token.length <= 100 ? await findUsableDriverLinkToken(getDb(), hashSecretToken(token), new Date()) : undefined;
+  // An email-verification link never sets a password.
+  const link = found?.purpose === 'verify' ? undefined : found;
   return (
     <Card>
       <CardHeader>

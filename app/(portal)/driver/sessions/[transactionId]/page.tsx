@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Alert } from '@/components/ui/alert';
-import { AutoRefresh } from '@/components/driver-portal/auto-refresh';
+import { LiveRefresh } from '@/components/driver-portal/live-refresh';
 import { ReceiptView } from '@/components/driver-portal/receipt-view';
 import { getDb } from '@/lib/db/client';
 import { getDriverReceipt } from '@/lib/driver-portal/driver-history';
@@ -9,7 +9,7 @@ import { requireDriver } from '@/lib/driver-portal/driver-session';
 
 export const metadata = { title: 'Session · Charge' };
 
-/** One of the driver's sessions: the receipt, or (still open) a pointer to the live view. */
+/** One of the driver's sessions: the receipt, or (still open) a pointer to the live view, kept current over SSE. */
 export default async function DriverSessionPage({ params }: { params: Promise<{ transactionId: string }> }) {
   const { transactionId } = await params;
   const driver = await requireDriver(`/driver/sessions/${transactionId}`);
@@ -20,7 +20,7 @@ export default async function DriverSessionPage({ params }: { params: Promise<{ 
     <>
       {receipt.stoppedAt ? null : (
         <>
-          <AutoRefresh />
+          <LiveRefresh />
           <Alert variant="success">
             {'This session is still open: the receipt is final once the station reports the stop. '}
             <Link className="underline" href={`/c/${encodeURIComponent(receipt.stationId)}/${receipt.connectorId}`}>

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { createTestDatabase, type TestDatabase } from '../../support/test-database';
+import { commandDeps } from '../../support/command-deps';
+import { systemActor } from '@/lib/auth/roles';
+import { getBus } from '@/lib/bus/get-bus';
+import { createDriver } from '@/lib/drivers/create-driver';
+import { getDriverById } from '@/lib/db/queries/drivers';
+import { getDriverAccount } from '@/lib/db/queries/driver-accounts';
+import { driverLinkTokens, type Driver } from '@/lib/db/schema';
+import { addOwnIdTag } from '@/lib/driver-portal/add-own-id-tag';
+import { setDriverPassword } from '@/lib/driver-portal/driver-sign-in';
+import { signUpDriver } from '@/lib/driver-portal/driver-sign-up';
+import { inviteDriver, isDriverEmailVerified, sendEmailVerification, verifyDriverEmail } from '@/lib/driver-portal/link-tokens';
+import { hashSecretToken } from '@/lib/driver-portal/secret-token';
+import { startCharging } from '@/lib/driver-portal/start-charging';
+
+let t: TestDatabase;
+let deps: ReturnType<typeof commandDeps>;
+let vera: Driver;
+let firstLink: string;
+const origin = 'https://charge.example.com';
+const tokenOf = (link: string) => link.split('/').at(-1)!;
+const signedUpAt = new Date('2026-11-27T10:00:00Z');
+
+async function logged<T>(run: () => Promise<T>): Promise<{ result: T; lines: string[] }> {
+  const lines: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((line: string) => void lines.push(line));
+  try {
+    return { result: await run(), lines };
+  } finally {
+    log.mockRestore();
+  }
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  process.env.DATABASE_URL = t.url; // addOwnIdTag publishes idTag.updated on the process bus
+  deps = commandDeps(t.db);
+  const { result, lines } = await logged(() => signUpDriver(t.db, { origin, name: 'Vera', email: 'vera@example.com', password: 'vera secret 1234', ip: '1' }, signedUpAt));
+  vera = (await getDriverById(t.db, result.driverId))!;
+  firstLink = result.verificationLink!;
+  expect(lines).toEqual([`[driver-portal] email verification for vera@example.com: ${firstLink}`]);
+});
+afterAll(async () => {
+  await deps.close();
+  await getBus().close();
+  const { getDb } = await import('@/lib/db/client');
+  await getDb().$client.end();
+  await t?.drop();
+});
+
+describe('email verification after self sign-up', () => {
+  it('logs a one-time link stored only as a hash, valid for 24 hours', async () => {
+    expect(firstLink).toMatch(/^https:\/\/charge\.example\.com\/driver\/verify\/[A-Za-z0-9_-]{43}$/);
+    const rows = await t.db.select().from(driverLinkTokens).where(eq(driverLinkTokens.driverId, vera.id));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ purpose: 'verify', tokenHash: hashSecretToken(tokenOf(firstLink)), usedAt: null });
+    expect(rows[0]!.tokenHash).not.toContain(tokenOf(firstLink));
+    expect(rows[0]!.expiresAt.getTime() - signedUpAt.getTime()).toBe(24 * 3600_000);
+    expect(await isDriverEmailVerified(t.db, vera.id)).toBe(false);
+  });
+
+  it('until verified, the driver can neither start charging nor add a card', async () => {
+    await expect(startCharging(deps, vera, { stationId: 'NO-SUCH-STATION', connectorId: 1 })).rejects.toMatchObject({ status: 403, code: 'email_not_verified' });
+    await expect(addOwnIdTag(t.db, vera, 'CARD1234')).rejects.toMatchObject({ status: 403, code: 'email_not_verified' });
+  });
+
+  it('the link cannot set a password, and is refused once expired', async () => {
+    await expect(setDriverPassword(t.db, { token: tokenOf(firstLink), password: 'hijacked password' })).rejects.toMatchObject({ status: 400, field: 'token' });
+    const afterExpiry = new Date(signedUpAt.getTime() + 24 * 3600_000 + 1);
+    await expect(verifyDriverEmail(t.db, tokenOf(firstLink), afterExpiry)).rejects.toMatchObject({ status: 400, field: 'token' });
+    expect(await isDriverEmailVerified(t.db, vera.id)).toBe(false);
+  });
+
+  it('"send the link again" gives a new link; opening it verifies, once', async () => {
+    const { result: second, lines } = await logged(() => sendEmailVerification(t.db, vera, origin));
+    expect(second).not.toBe(firstLink);
+    expect(lines).toEqual([`[driver-portal] email verification for vera@example.com: ${second}`]);
+    const at = new Date();
+    expect(await verifyDriverEmail(t.db, tokenOf(second!), at)).toBe(vera.id);
+    expect((await getDriverAccount(t.db, vera.id))?.emailVerifiedAt).toEqual(at);
+    await expect(verifyDriverEmail(t.db, tokenOf(second!))).rejects.toMatchObject({ status: 400, field: 'token' });
+    // Verified: no more links, and the card is accepted.
+    expect(await sendEmailVerification(t.db, vera, origin)).toBeNull();
+    expect(await addOwnIdTag(t.db, vera, 'CARD1234')).toMatchObject({ idTag: 'CARD1234', status: 'Accepted' });
+    // Starting goes past the verification check to the next one.
+    await expect(startCharging(deps, vera, { stationId: 'NO-SUCH-STATION', connectorId: 1 })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('an invited driver is verified by accepting the invitation', async () => {
+    const driver = await createDriver(t.db, systemActor, { name: 'Ian', email: 'ian@example.com', status: 'active' });
+    const { result: link } = await logged(() => inviteDriver(t.db, systemActor, { driverId: driver.id, origin }));
+    expect(await isDriverEmailVerified(t.db, driver.id)).toBe(false);
+    await setDriverPassword(t.db, { token: tokenOf(link), password: 'ian secret 12345' });
+    expect(await isDriverEmailVerified(t.db, driver.id)).toBe(true);
+  });
+});
