@@ -127,29 +127,6 @@ export async function sumUptimeByPortMonth(db: Db, f: ReportFilter) {
   }));
 }
 
-/** Stored revenue of sessions that stopped in the range, by site, tariff, payment method and currency. */
-export async function sumRevenue(db: Db, f: ReportFilter) {
-  const rows = await db.execute<Record<string, unknown>>(sql`with ${scope(f)}
-    select scope.site_id, coalesce(scope.site_name, '(no site)') as site_name, r.tariff_id, coalesce(r.tariff_name, '(none)') as tariff_name,
-      coalesce(r.payment_method, 'unknown') as payment_method, r.currency, count(*) as sessions,
-      sum(r.net) as net, sum(r.vat) as vat, sum(r.gross) as gross
-    from transaction_revenue r join scope using (station_id)
-    where r.stopped_at >= ${iso(f.from)} and r.stopped_at < ${iso(f.to)} ${f.tariffId ? sql`and r.tariff_id = ${f.tariffId}` : sql``}
-    group by 1, 2, 3, 4, 5, 6 order by 2, 4, 5, 6`);
-  return rows.map((r) => ({
-    siteId: (r.site_id as string | null) ?? null,
-    siteName: String(r.site_name),
-    tariffId: (r.tariff_id as string | null) ?? null,
-    tariffName: String(r.tariff_name),
-    paymentMethod: String(r.payment_method),
-    currency: String(r.currency),
-    sessions: num(r.sessions),
-    net: num(r.net),
-    vat: num(r.vat),
-    gross: num(r.gross),
-  }));
-}
-
 /** Fault episodes starting in the range with the station's vendor, model and firmware; durations clipped to `now`. */
 export async function listFaultEpisodes(db: Db, f: ReportFilter, now: Date) {
   const rows = await db.execute<Record<string, unknown>>(sql`with ${scope(f)}
