@@ -6,7 +6,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import { replaceHourlyStats } from '../lib/db/queries/analytics-rollups';
 import { listUnpricedStoppedTransactions, replaceDailyStats, replaceFaultEpisodes } from '../lib/db/queries/analytics-maintenance';
 import { replaceMonthlyStats } from '../lib/db/queries/analytics-monthly-rollups';
-import { readOccupancyHeatmap, sumConnectorStats, sumUptimeByPortMonth } from '../lib/db/queries/analytics-reports';
+import { sumConnectorStats, sumUptimeByPortMonth } from '../lib/db/queries/analytics-reports';
+import { replaceMonthlyRevenue, sumRevenue } from '../lib/db/queries/analytics-revenue';
+import { readOccupancyHeatmap, sumConnectorStates } from '../lib/db/queries/analytics-utilization';
 import { buildReport } from '../lib/analytics/build-report';
 import { rebuildRollups } from '../lib/analytics/refresh-rollups';
 import { reportNames, type Report } from '../lib/analytics/report-types';
@@ -131,12 +133,15 @@ async function explainReports(db: ReturnType<typeof createDb>, range: { from: Da
     },
   });
   await sumConnectorStats(explaining, range);
+  await sumConnectorStates(explaining, range);
   await readOccupancyHeatmap(explaining, range);
+  await sumRevenue(explaining, range);
   await sumUptimeByPortMonth(explaining, range);
   const month = { from: new Date(Date.UTC(2025, 6, 1)), to: new Date(Date.UTC(2025, 7, 1)) };
   await replaceHourlyStats(explaining, { ...month, now: range.to });
   await replaceDailyStats(explaining, month);
   await replaceMonthlyStats(explaining, month);
+  await replaceMonthlyRevenue(explaining, month);
   await replaceFaultEpisodes(explaining, month);
   await listUnpricedStoppedTransactions(explaining, { ...month, afterId: 0, limit: 500 }).catch(() => []);
 }

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import { bucketRows, buckets, scope, uptimeBuckets, type ReportFilter } from './analytics-report-buckets';
+import { buckets, scope, uptimeBuckets, type ReportFilter } from './analytics-report-buckets';
 
 const iso = (at: Date) => at.toISOString();
 
@@ -66,44 +66,6 @@ export async function sumConnectorStats(db: Db, f: ReportFilter): Promise<Statio
     peakPowerW: num(r.peak),
     faults: num(r.faults),
   }));
-}
-
-const HOUR_SUMS = sql.raw(Array.from({ length: 24 }, (_, h) => `sum(d.occupied_by_hour[${h + 1}]) as h${h}`).join(', '));
-const HOUR_COLUMNS = sql.raw(Array.from({ length: 24 }, (_, h) => `w.h${h}`).join(', '));
-const MONTH_SUMS = sql.raw([
-  ...Array.from({ length: 7 * 24 }, (_, i) => `coalesce(sum(m.occupied_by_weekday_hour[${i + 1}]), 0) as c${i}`),
-  ...Array.from({ length: 7 }, (_, w) => `coalesce(sum(m.observed_days_by_weekday[${w + 1}]), 0) as d${w}`),
-].join(', '));
-const MONTH_COLUMNS = sql.raw(Array.from({ length: 7 * 24 }, (_, i) => `c${i}`).join(', '));
-const MONTH_DAY_COLUMNS = sql.raw(Array.from({ length: 7 }, (_, w) => `d${w}`).join(', '));
-
-/** Occupied (charging + idle) seconds and observed port-hours per local weekday (1 = Monday) and hour. */
-export async function readOccupancyHeatmap(db: Db, f: ReportFilter): Promise<{ weekday: number; hour: number; occupiedSeconds: number; portHours: number }[]> {
-  const rows = await db.execute<{ weekday: number; hour: number; occupied: string; port_hours: string }>(sql`with ${bucketRows(f)},
-    by_weekday as (
-      -- 24 sums per weekday instead of unnesting every day's array.
-      select extract(isodow from d.day)::int as weekday, count(*) as days, ${HOUR_SUMS}
-      from day_rows d where d.observed_seconds > 0
-      group by 1
-    ),
-    month_cells as (
-      -- The months' 7 × 24 sums, added up once over all monthly rows.
-      select ${MONTH_SUMS} from month_rows m
-    ),
-    cells as (
-      select w.weekday, g.hour, (array[${HOUR_COLUMNS}])[g.hour + 1] as occupied, w.days as port_hours
-      from by_weekday w cross join generate_series(0, 23) g(hour)
-      union all
-      select w, g.hour, (array[${MONTH_COLUMNS}])[(w - 1) * 24 + g.hour + 1], (array[${MONTH_DAY_COLUMNS}])[w]
-      from month_cells cross join generate_series(1, 7) w cross join generate_series(0, 23) g(hour)
-      union all
-      select extract(isodow from h.hour_start at time zone h.tz)::int, extract(hour from h.hour_start at time zone h.tz)::int,
-        h.charging_seconds + h.idle_seconds, 1
-      from hour_rows h
-    )
-    select weekday, hour, sum(occupied) as occupied, sum(port_hours) as port_hours from cells group by 1, 2
-    having sum(port_hours) > 0 order by 1, 2`);
-  return rows.map((r) => ({ weekday: num(r.weekday), hour: num(r.hour), occupiedSeconds: num(r.occupied), portHours: num(r.port_hours) }));
 }
 
 /**

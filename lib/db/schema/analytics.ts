@@ -92,6 +92,25 @@ export const connectorMonthlyStats = pgTable(
   (table) => [primaryKey({ columns: [table.stationId, table.connectorId, table.month] }), index('connector_monthly_stats_start').on(table.monthStart)],
 );
 
+/**
+ * The heatmap cells of connector_monthly_stats summed per station and local month, so the utilization
+ * heatmap over whole months reads one row per station-month instead of one per connector-month.
+ * Maintained with the connector months (replaceMonthlyStats).
+ */
+export const stationMonthlyHeatmap = pgTable(
+  'station_monthly_heatmap',
+  {
+    stationId: text('station_id').notNull().references(() => stations.id, { onDelete: 'cascade' }),
+    month: date('month', { mode: 'string' }).notNull(),
+    monthStart: at('month_start').notNull(),
+    monthEnd: at('month_end').notNull(),
+    timeZone: text('time_zone').notNull(),
+    occupiedByWeekdayHour: integer('occupied_by_weekday_hour').array().notNull(),
+    observedDaysByWeekday: integer('observed_days_by_weekday').array().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.stationId, table.month] }), index('station_monthly_heatmap_start').on(table.monthStart)],
+);
+
 /** The final cost of each stopped, priced transaction (the billing engine prices on demand; reports need it stored). */
 export const transactionRevenue = pgTable(
   'transaction_revenue',
