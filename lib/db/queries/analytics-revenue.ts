@@ -31,9 +31,10 @@ export async function listPaymentMethods(db: Db, transactionIds: number[]): Prom
 
 /**
  * Re-derives the payment method of stored revenue rows whose billing may have moved since `since`
- * (priced by the last refresh, a session invoice issued, a wallet debit or a card payment succeeded;
- * an hour earlier, for settlements that committed after their own timestamps). Returns the range
- * of stop instants that changed (for the monthly revenue rollup), or null.
+ * (priced by the last refresh, a session invoice issued — its wallet debit is made with it, at the
+ * same instant — or a card payment succeeded; from an hour earlier, for settlements that committed
+ * after their own timestamps). All by index. Returns the range of stop instants that changed (for
+ * the monthly revenue rollup), or null.
  */
 export async function updateChangedPaymentMethods(db: Db, since: Date): Promise<{ from: Date; to: Date } | null> {
   const lookback = sql`(${iso(since)}::timestamptz - interval '1 hour')`;
@@ -41,7 +42,6 @@ export async function updateChangedPaymentMethods(db: Db, since: Date): Promise<
     with changed as (
       select transaction_id as id from transaction_revenue where priced_at >= ${lookback}
       union select transaction_id from invoices where kind = 'session' and issued_at >= ${lookback} and transaction_id is not null
-      union select transaction_id from wallet_entries where kind = 'session_debit' and created_at >= ${lookback} and transaction_id is not null
       union select i.transaction_id from payments p join invoices i on i.id = p.invoice_id
         where p.purpose = 'invoice' and p.succeeded_at >= ${lookback} and i.transaction_id is not null
     ),
