@@ -6,13 +6,15 @@ import { sql, type SQL } from 'drizzle-orm';
 import { replaceHourlyStats } from '../lib/db/queries/analytics-rollups';
 import { listUnpricedStoppedTransactions, replaceDailyStats, replaceFaultEpisodes } from '../lib/db/queries/analytics-maintenance';
 import { replaceMonthlyStats } from '../lib/db/queries/analytics-monthly-rollups';
-import { readOccupancyHeatmap, sumConnectorStats, sumUptimeByPortMonth } from '../lib/db/queries/analytics-reports';
+import { sumConnectorStats, sumUptimeByPortMonth } from '../lib/db/queries/analytics-reports';
+import { replaceMonthlyRevenue, sumRevenue } from '../lib/db/queries/analytics-revenue';
+import { readOccupancyHeatmap, sumConnectorStates } from '../lib/db/queries/analytics-utilization';
 import { buildReport } from '../lib/analytics/build-report';
 import { rebuildRollups } from '../lib/analytics/refresh-rollups';
 import { reportNames, type Report } from '../lib/analytics/report-types';
 import { createDb } from '../lib/db/client';
 import { startBenchDatabase } from './lib/database';
-import { copyRows, planSessions, random, ZONES, type SeedPlan, type Session } from './lib/analytics-seed';
+import { seedAnalyticsYear, type SeedPlan } from './lib/analytics-seed';
 import { rawFigures, rawUptime } from './lib/analytics-raw';
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -20,7 +22,7 @@ const n = (value: number, digits = 0) => value.toLocaleString('en-US', { maximum
 
 /**
  * B5 (`npm run bench -- analytics [--scale 0.05] [--runs 30]`): seeds a year of data for 1,000
- * connectors (200,000 sessions, 10 million meter samples at scale 1) with COPY, builds the rollups,
+ * connectors (200,000 sessions, 10 million meter samples at scale 1) set-based in SQL, builds the rollups,
  * times every report from them (p50/p99; target p99 < 150 ms) and the same figures from raw rows,
  * and checks that both agree.
  */
@@ -80,84 +82,12 @@ export async function runAnalyticsBench(argv: string[]): Promise<void> {
 }
 
 async function seed(db: ReturnType<typeof createDb>, plan: SeedPlan) {
-  const sqlClient = db.$client;
-  const { stations, sessions } = planSessions(plan);
-  const rnd = random(7);
   const started = performance.now();
-  const sites = await sqlClient<{ id: string }[]>`insert into sites (name, time_zone) select 'B5 site ' || z, z from unnest(${ZONES}::text[]) z returning id`;
-  const tariffs = await sqlClient<{ id: string; name: string }[]>`insert into tariffs (name, currency) values ('B5 day', 'EUR'), ('B5 night', 'EUR') returning id, name`;
-  const figures: Record<string, { rows: number; perSecond: number }> = {};
-  figures.stations = await copyRows(sqlClient, 'stations', ['id', 'vendor', 'model', 'firmware_version', 'online'], stations.map((id, i) => [id, i % 3 ? 'ACME' : 'Volta', `M${i % 4}`, `1.${i % 5}`, 't']));
-  await copyRows(sqlClient, 'station_sites', ['station_id', 'site_id'], stations.map((id, i) => [id, sites[i % sites.length]!.id]));
-  const connectorIds = stations.flatMap((id) => [[id, 1], [id, 2]] as const).slice(0, plan.connectors);
-  await copyRows(sqlClient, 'connectors', ['station_id', 'connector_id', 'status', 'error_code', 'status_at'], connectorIds.map(([id, c]) => [id, c, 'Available', 'NoError', plan.to]));
-  // Connections: online all year but for three outages (10 min – 5 h) per station.
-  figures.connections = await copyRows(sqlClient, 'station_connections', ['station_id', 'node_id', 'protocol', 'connected_at', 'disconnected_at'], (function* () {
-    for (const id of stations) {
-      const span = plan.to.getTime() - plan.from.getTime();
-      const outages = [0, 1, 2].map((k) => plan.from.getTime() + Math.floor(((k + rnd()) * span) / 3 / 1000) * 1000).map((at) => [at, at + Math.floor((600 + rnd() * 17_400)) * 1000] as const);
-      let connectedAt = plan.from.getTime();
-      for (const [down, up] of outages) {
-        yield [id, 'bench', 'ocpp1.6', new Date(connectedAt), new Date(down)];
-        connectedAt = up;
-      }
-      yield [id, 'bench', 'ocpp1.6', new Date(connectedAt), null];
-    }
-  })());
-  figures.statusHistory = await copyRows(sqlClient, 'connector_status_history', ['station_id', 'connector_id', 'status', 'error_code', 'vendor_error_code', 'at', 'received_at'], statusRows(plan, sessions, rnd));
-  figures.transactions = await copyRows(sqlClient, 'transactions', ['station_id', 'connector_id', 'id_tag', 'auth_status', 'meter_start', 'started_at', 'meter_stop', 'stopped_at', 'stop_reason'],
-    sessions.map((s) => [s.station, s.connector, 'B5', 'Accepted', s.meterStart, new Date(s.start), s.meterStop, new Date(s.stop), 'Local']));
-  const [ids] = await sqlClient<{ min: number; max: number }[]>`select min(id)::int as min, max(id)::int as max from transactions`;
-  if (ids!.min !== 1 || ids!.max !== sessions.length) throw new Error('transaction ids are not 1…n: the meter values would point at the wrong sessions');
-  const perSession = Math.max(2, Math.floor(plan.samples / sessions.length / 2));
-  figures.meterValues = await copyRows(sqlClient, 'meter_values',
-    ['station_id', 'connector_id', 'transaction_id', 'sampled_at', 'measurand', 'context', 'format', 'unit', 'value', 'raw_value', 'raw_unit', 'received_at'], (function* () {
-      for (const s of sessions) {
-        for (let j = 1; j <= perSession; j++) {
-          const at = new Date(s.start + Math.floor(((s.stop - s.start) * j) / (perSession + 1) / 1000) * 1000);
-          const wh = s.meterStart + Math.round(((s.meterStop - s.meterStart) * j) / (perSession + 1));
-          const w = Math.round(s.powerW * (0.9 + rnd() * 0.1));
-          yield [s.station, s.connector, s.id, at, 'Energy.Active.Import.Register', 'Sample.Periodic', 'Raw', 'Wh', wh, String(wh), 'Wh', at];
-          yield [s.station, s.connector, s.id, at, 'Power.Active.Import', 'Sample.Periodic', 'Raw', 'W', w, String(w), 'W', at];
-        }
-      }
-    })());
-  // Final costs as the rollup refresh stores them (priced here by formula: €0.30/kWh + €1, 19 % VAT).
-  figures.revenue = await copyRows(sqlClient, 'transaction_revenue', ['transaction_id', 'station_id', 'connector_id', 'stopped_at', 'tariff_id', 'tariff_name', 'currency', 'net', 'vat', 'gross', 'priced_at'],
-    sessions.map((s) => {
-      const tariff = tariffs[s.start % 2 === 0 ? 0 : 1]!;
-      const net = Math.round((s.meterStop - s.meterStart) * 0.03) + 100;
-      const vat = Math.round(net * 0.19);
-      return [s.id, s.station, s.connector, new Date(s.stop), tariff.id, tariff.name, 'EUR', net, vat, net + vat, new Date(s.stop)];
-    }));
+  const figures = await seedAnalyticsYear(db.$client, plan);
   const seconds = (performance.now() - started) / 1000;
   const rows = Object.values(figures).reduce((total, f) => total + f.rows, 0);
-  console.log(`seeded ${n(rows)} rows in ${n(seconds, 1)} s (${n(rows / seconds)} rows/s; meter values ${n(figures.meterValues.perSecond)} rows/s)`);
+  console.log(`seeded ${n(rows)} rows in ${n(seconds, 1)} s (${n(rows / seconds)} rows/s; meter values ${n(figures.meterValues!.perSecond)} rows/s)`);
   return { seconds, rows, rowsPerSecond: rows / seconds, tables: figures };
-}
-
-/** Available from the start; per session Charging → Finishing → Available; a fault in one gap in 40. */
-function* statusRows(plan: SeedPlan, sessions: Session[], rnd: () => number) {
-  let current = '';
-  for (let i = 0; i < sessions.length; i++) {
-    const s = sessions[i]!;
-    const key = `${s.station}/${s.connector}`;
-    if (key !== current) {
-      current = key;
-      yield [s.station, s.connector, 'Available', 'NoError', null, plan.from, plan.from];
-    }
-    const row = (status: string, at: number, errorCode = 'NoError', vendorCode: string | null = null) => [s.station, s.connector, status, errorCode, vendorCode, new Date(at), new Date(at)];
-    yield row('Charging', s.start);
-    yield row('Finishing', s.stop);
-    yield row('Available', s.stop + 300_000);
-    const next = sessions[i + 1];
-    const gapEnd = next && `${next.station}/${next.connector}` === key ? next.start : plan.to.getTime();
-    if (rnd() < 0.025 && gapEnd - s.stop > 4 * 3_600_000) {
-      const faultAt = s.stop + 600_000;
-      yield row('Faulted', faultAt, rnd() < 0.5 ? 'GroundFailure' : 'PowerMeterFailure', `E${Math.floor(rnd() * 5)}`);
-      yield row('Available', faultAt + Math.floor(1800 + rnd() * 5400) * 1000);
-    }
-  }
 }
 
 /** Rollup report figures next to the raw ones; energy may differ by rounding only (≤ 1 Wh per hour bucket). */
@@ -203,24 +133,27 @@ async function explainReports(db: ReturnType<typeof createDb>, range: { from: Da
     },
   });
   await sumConnectorStats(explaining, range);
+  await sumConnectorStates(explaining, range);
   await readOccupancyHeatmap(explaining, range);
+  await sumRevenue(explaining, range);
   await sumUptimeByPortMonth(explaining, range);
   const month = { from: new Date(Date.UTC(2025, 6, 1)), to: new Date(Date.UTC(2025, 7, 1)) };
   await replaceHourlyStats(explaining, { ...month, now: range.to });
   await replaceDailyStats(explaining, month);
   await replaceMonthlyStats(explaining, month);
+  await replaceMonthlyRevenue(explaining, month);
   await replaceFaultEpisodes(explaining, month);
   await listUnpricedStoppedTransactions(explaining, { ...month, afterId: 0, limit: 500 }).catch(() => []);
 }
 
 function print(results: Record<string, unknown>) {
-  const seed = results.seed as { rowsPerSecond: number; seconds: number; tables: Record<string, { rows: number; perSecond: number }> };
+  const seed = results.seed as { rowsPerSecond: number; seconds: number; tables: Record<string, { rows: number; seconds: number; perSecond: number }> };
   const rollups = results.rollups as { seconds: number; hourly: number; daily: number; monthly: number };
   const timings = results.fromRollups as Record<string, { p50Ms: number; p99Ms: number }>;
   const raw = results.fromRaw as { figuresMs: number; uptimeMs: number };
   const agreement = results.agreement as ReturnType<typeof compare>;
-  console.log(`\nseed: ${n(seed.rowsPerSecond)} rows/s overall in ${n(seed.seconds, 1)} s; COPY rows/s by table:`);
-  for (const [table, f] of Object.entries(seed.tables)) console.log(`  ${table.padEnd(16)} ${n(f.rows).padStart(12)} rows  ${n(f.perSecond).padStart(10)} rows/s`);
+  console.log(`\nseed: ${n(seed.rowsPerSecond)} rows/s overall in ${n(seed.seconds, 1)} s; insert … select rows/s by table:`);
+  for (const [table, f] of Object.entries(seed.tables)) console.log(`  ${table.padEnd(18)} ${n(f.rows).padStart(12)} rows  ${n(f.seconds, 1).padStart(7)} s  ${n(f.perSecond).padStart(10)} rows/s`);
   console.log(`rollups rebuilt: ${n(rollups.hourly)} hourly + ${n(rollups.daily)} daily + ${n(rollups.monthly)} monthly rows in ${n(rollups.seconds, 1)} s`);
   console.log('\nreport (a year, all stations, + previous period)  p50 ms   p99 ms   target p99 < 150 ms');
   for (const [name, t] of Object.entries(timings)) console.log(`  ${name.padEnd(46)} ${n(t.p50Ms, 1).padStart(7)}  ${n(t.p99Ms, 1).padStart(7)}   ${t.p99Ms < 150 ? 'met' : 'NOT met'}`);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { findTouchedSince } from '../db/queries/analytics-maintenance';
 import { findMissingMonthlyRange, replaceMonthlyStats } from '../db/queries/analytics-monthly-rollups';
+import { findMissingRevenueRange, replaceMonthlyRevenue, updateChangedPaymentMethods } from '../db/queries/analytics-revenue';
 import { rollupWatermarks } from '../db/schema';
 import { floorHour, rebuildRollups, refreshRollups } from './refresh-rollups';
 
@@ -26,6 +27,11 @@ export async function refreshChangedRollups(db: Db, now: Date): Promise<{ refres
     // Rollups built before the monthly level existed get their months once, from the daily rows.
     const missing = mark ? await findMissingMonthlyRange(tx) : null;
     if (missing) await replaceMonthlyStats(tx, missing);
+    const missingRevenue = mark ? await findMissingRevenueRange(tx) : null;
+    if (missingRevenue) await replaceMonthlyRevenue(tx, missingRevenue);
+    // Payments settle after the stop (a card payment of an invoice even days later): their months are re-summed.
+    const repaid = mark ? await updateChangedPaymentMethods(tx, previous.changedSince) : null;
+    if (repaid && repaid.from < from) await replaceMonthlyRevenue(tx, { from: repaid.from, to: from });
     // The first run over an existing history is a rebuild: a month per transaction on the root
     // client, not one huge transaction (this one keeps holding the lock meanwhile).
     const { rows } = mark ? await refreshRollups(tx, { from, to: now, now }) : await rebuildRollups(db, { now });

@@ -3,13 +3,14 @@ import type { Db } from '../db/client';
 import { replaceHourlyStats } from '../db/queries/analytics-rollups';
 import { insertTransactionRevenue, listUnpricedStoppedTransactions, replaceDailyStats, replaceFaultEpisodes } from '../db/queries/analytics-maintenance';
 import { replaceMonthlyStats } from '../db/queries/analytics-monthly-rollups';
+import { listPaymentMethods, replaceMonthlyRevenue } from '../db/queries/analytics-revenue';
 import { priceTransactions } from '../billing/price-transaction';
 
 const HOUR = 3_600_000;
 export const floorHour = (at: Date) => new Date(Math.floor(at.getTime() / HOUR) * HOUR);
 export const ceilHour = (at: Date) => new Date(Math.ceil(at.getTime() / HOUR) * HOUR);
 
-/** Stores the final cost of stopped, priced transactions in [from, to) that have none yet. */
+/** Stores the final cost (and payment method) of stopped, priced transactions in [from, to) that have none yet. */
 export async function storeTransactionRevenue(db: Db, range: { from: Date; to: Date; now: Date }): Promise<number> {
   let stored = 0;
   for (let afterId = 0; ; ) {
@@ -17,6 +18,7 @@ export async function storeTransactionRevenue(db: Db, range: { from: Date; to: D
     if (batch.length === 0) return stored;
     afterId = batch[batch.length - 1]!.id;
     const costs = await priceTransactions(db, batch, { now: range.now });
+    const methods = await listPaymentMethods(db, batch.map((transaction) => transaction.id));
     const rows = batch.flatMap((transaction) => {
       const cost = costs.get(transaction.id)?.cost;
       if (!cost || !cost.isFinal) return [];
@@ -31,6 +33,7 @@ export async function storeTransactionRevenue(db: Db, range: { from: Date; to: D
         net: cost.net,
         vat: cost.vat,
         gross: cost.gross,
+        paymentMethod: methods.get(transaction.id) ?? null,
         pricedAt: range.now,
       }];
     });
@@ -56,6 +59,7 @@ export async function refreshRollups(db: Db, range: { from: Date; to: Date; now?
     await replaceDailyStats(tx, { from, to });
     await replaceMonthlyStats(tx, { from, to });
     await replaceFaultEpisodes(tx, { from, to });
+    await replaceMonthlyRevenue(tx, { from, to });
     return count;
   });
   return { hours: (to.getTime() - from.getTime()) / HOUR, rows };

@@ -1,5 +1,6 @@
 import type { Db } from '../db/client';
-import { sumRevenue, type ReportFilter } from '../db/queries/analytics-reports';
+import type { ReportFilter } from '../db/queries/analytics-reports';
+import { sumRevenue } from '../db/queries/analytics-revenue';
 import { minorUnitExponent } from '../pricing/currency';
 import type { Figures, ReportPart } from './report-types';
 
@@ -7,8 +8,8 @@ const units = (minor: number, currency: string) => minor / 10 ** minorUnitExpone
 
 /**
  * Net, VAT and gross of sessions that stopped in the range (final costs stored by the rollup
- * refresh), by site, tariff and payment method, in each tariff's currency. Payment method is
- * "unknown" until transactions record one.
+ * refresh), by site, tariff and payment method (wallet, card, subscription or invoice, derived from
+ * the billing data), in each tariff's currency.
  */
 export async function buildRevenueReport(db: Db, filter: ReportFilter): Promise<ReportPart> {
   const groups = await sumRevenue(db, filter);

@@ -1,11 +1,12 @@
 import type { Db } from '../db/client';
-import { readOccupancyHeatmap, sumConnectorStats, type ReportFilter, type StationFigures } from '../db/queries/analytics-reports';
+import type { ReportFilter } from '../db/queries/analytics-reports';
+import { readOccupancyHeatmap, sumConnectorStates, type ConnectorStates } from '../db/queries/analytics-utilization';
 import { share, type Figures, type ReportPart } from './report-types';
 
 const STATES = ['charging', 'idle', 'available', 'unavailable', 'faulted', 'offline'] as const;
 
 /** Seconds per state and their shares of the observed time. */
-export function utilizationFigures(rows: Pick<StationFigures, 'observedSeconds' | `${(typeof STATES)[number]}Seconds`>[]): Figures {
+export function utilizationFigures(rows: Pick<ConnectorStates, 'observedSeconds' | `${(typeof STATES)[number]}Seconds`>[]): Figures {
   const observed = rows.reduce((sum, r) => sum + r.observedSeconds, 0);
   const figures: Figures = { observedSeconds: observed };
   for (const state of STATES) {
@@ -18,8 +19,8 @@ export function utilizationFigures(rows: Pick<StationFigures, 'observedSeconds' 
 
 /** Shares of time per state, per station, and a local weekday × hour heatmap of occupancy. */
 export async function buildUtilizationReport(db: Db, filter: ReportFilter): Promise<ReportPart<{ heatmap: { weekday: number; hour: number; occupiedShare: number | null }[] }>> {
-  const [connectors, cells] = await Promise.all([sumConnectorStats(db, filter), readOccupancyHeatmap(db, filter)]);
-  const byStation = new Map<string, StationFigures[]>();
+  const [connectors, cells] = await Promise.all([sumConnectorStates(db, filter), readOccupancyHeatmap(db, filter)]);
+  const byStation = new Map<string, ConnectorStates[]>();
   for (const row of connectors) byStation.set(row.stationId, [...(byStation.get(row.stationId) ?? []), row]);
   const rows = [...byStation].map(([stationId, list]) => ({ stationId, ...utilizationFigures(list) }));
   return {

@@ -16,6 +16,9 @@ const WEEKDAY_HOUR_SUMS = sql.raw(
 );
 const WEEKDAY_DAYS = sql.raw(Array.from({ length: 7 }, (_, w) => `count(*) filter (where d.observed_weekday = ${w + 1})`).join(', '));
 
+const STATION_CELL_SUMS = sql.raw(Array.from({ length: 7 * 24 }, (_, i) => `sum(c.occupied_by_weekday_hour[${i + 1}])`).join(', '));
+const STATION_DAY_SUMS = sql.raw(Array.from({ length: 7 }, (_, w) => `sum(c.observed_days_by_weekday[${w + 1}])`).join(', '));
+
 /** Each connector's local months (site time zone, UTC without a site) overlapping [from, to). */
 const MONTHS = (from: Date, to: Date) => sql`zones as (
       select c.station_id, c.connector_id, coalesce(s.time_zone, 'UTC') as tz from connectors c
@@ -31,7 +34,8 @@ const MONTHS = (from: Date, to: Date) => sql`zones as (
 
 /**
  * Re-sums the monthly rollups of every local month that overlaps [from, to) from the daily ones (a
- * month's first day_start to the next month's). Call inside a transaction, after the daily rows.
+ * month's first day_start to the next month's), then their heatmaps per station. Call inside a
+ * transaction, after the daily rows.
  */
 export async function replaceMonthlyStats(db: Db, range: { from: Date; to: Date }): Promise<void> {
   const { from, to } = range;
@@ -55,12 +59,24 @@ export async function replaceMonthlyStats(db: Db, range: { from: Date; to: Date 
       from connector_daily_stats d where d.station_id = m.station_id and d.connector_id = m.connector_id
         and d.day >= m.month and d.day < (m.month + interval '1 month')::date offset 0) d
     group by 1, 2, 3, 4, 5, 6`);
+  await db.execute(sql`
+    with ${MONTHS(from, to)}
+    delete from station_monthly_heatmap x using months m where x.station_id = m.station_id and x.month = m.month`);
+  await db.execute(sql`
+    with ${MONTHS(from, to)}
+    insert into station_monthly_heatmap (station_id, month, month_start, month_end, time_zone, occupied_by_weekday_hour, observed_days_by_weekday)
+    select c.station_id, c.month, c.month_start, c.month_end, c.time_zone, array[${STATION_CELL_SUMS}]::int[], array[${STATION_DAY_SUMS}]::int[]
+    from connector_monthly_stats c join (select distinct station_id, month from months) m using (station_id, month)
+    group by 1, 2, 3, 4, 5`);
 }
 
-/** Months are new (added after the daily rows): fills them in once where daily rows exist but no monthly ones. */
+/**
+ * Months (and their per-station heatmaps) are newer than the daily rows: fills them in once where daily
+ * rows exist but no monthly ones, or no station heatmaps.
+ */
 export async function findMissingMonthlyRange(db: Db): Promise<{ from: Date; to: Date } | null> {
   const [row] = await db.execute<{ from: string | null; to: string | null }>(sql`
     select min(day_start) as "from", max(day_end) as "to" from connector_daily_stats
-    where not exists (select 1 from connector_monthly_stats)`);
+    where not exists (select 1 from connector_monthly_stats) or not exists (select 1 from station_monthly_heatmap)`);
   return row?.from && row.to ? { from: new Date(row.from), to: new Date(row.to) } : null;
 }

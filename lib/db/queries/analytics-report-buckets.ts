@@ -28,7 +28,7 @@ export const scope = (f: ReportFilter): SQL => sql`scope as (
  * m_from = m_to = d_to, and d_from = d_to). A local day or month starts at its first midnight
  * (`day::timestamp at time zone tz`), as the daily and monthly rows do.
  */
-const bounds = (f: ReportFilter): SQL => sql`local_trunc as (
+export const bounds = (f: ReportFilter): SQL => sql`local_trunc as (
     select z.tz, date_trunc('day', ${iso(f.from)}::timestamptz at time zone z.tz) as fd, date_trunc('month', ${iso(f.from)}::timestamptz at time zone z.tz) as fm,
       date_trunc('day', ${iso(f.to)}::timestamptz at time zone z.tz) as td, date_trunc('month', ${iso(f.to)}::timestamptz at time zone z.tz) as tm
     from (select distinct tz from scope) z

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import { bucketRows, buckets, scope, uptimeBuckets, type ReportFilter } from './analytics-report-buckets';
+import { buckets, scope, uptimeBuckets, type ReportFilter } from './analytics-report-buckets';
 
 const iso = (at: Date) => at.toISOString();
 
@@ -68,44 +68,6 @@ export async function sumConnectorStats(db: Db, f: ReportFilter): Promise<Statio
   }));
 }
 
-const HOUR_SUMS = sql.raw(Array.from({ length: 24 }, (_, h) => `sum(d.occupied_by_hour[${h + 1}]) as h${h}`).join(', '));
-const HOUR_COLUMNS = sql.raw(Array.from({ length: 24 }, (_, h) => `w.h${h}`).join(', '));
-const MONTH_SUMS = sql.raw([
-  ...Array.from({ length: 7 * 24 }, (_, i) => `coalesce(sum(m.occupied_by_weekday_hour[${i + 1}]), 0) as c${i}`),
-  ...Array.from({ length: 7 }, (_, w) => `coalesce(sum(m.observed_days_by_weekday[${w + 1}]), 0) as d${w}`),
-].join(', '));
-const MONTH_COLUMNS = sql.raw(Array.from({ length: 7 * 24 }, (_, i) => `c${i}`).join(', '));
-const MONTH_DAY_COLUMNS = sql.raw(Array.from({ length: 7 }, (_, w) => `d${w}`).join(', '));
-
-/** Occupied (charging + idle) seconds and observed port-hours per local weekday (1 = Monday) and hour. */
-export async function readOccupancyHeatmap(db: Db, f: ReportFilter): Promise<{ weekday: number; hour: number; occupiedSeconds: number; portHours: number }[]> {
-  const rows = await db.execute<{ weekday: number; hour: number; occupied: string; port_hours: string }>(sql`with ${bucketRows(f)},
-    by_weekday as (
-      -- 24 sums per weekday instead of unnesting every day's array.
-      select extract(isodow from d.day)::int as weekday, count(*) as days, ${HOUR_SUMS}
-      from day_rows d where d.observed_seconds > 0
-      group by 1
-    ),
-    month_cells as (
-      -- The months' 7 × 24 sums, added up once over all monthly rows.
-      select ${MONTH_SUMS} from month_rows m
-    ),
-    cells as (
-      select w.weekday, g.hour, (array[${HOUR_COLUMNS}])[g.hour + 1] as occupied, w.days as port_hours
-      from by_weekday w cross join generate_series(0, 23) g(hour)
-      union all
-      select w, g.hour, (array[${MONTH_COLUMNS}])[(w - 1) * 24 + g.hour + 1], (array[${MONTH_DAY_COLUMNS}])[w]
-      from month_cells cross join generate_series(1, 7) w cross join generate_series(0, 23) g(hour)
-      union all
-      select extract(isodow from h.hour_start at time zone h.tz)::int, extract(hour from h.hour_start at time zone h.tz)::int,
-        h.charging_seconds + h.idle_seconds, 1
-      from hour_rows h
-    )
-    select weekday, hour, sum(occupied) as occupied, sum(port_hours) as port_hours from cells group by 1, 2
-    having sum(port_hours) > 0 order by 1, 2`);
-  return rows.map((r) => ({ weekday: num(r.weekday), hour: num(r.hour), occupiedSeconds: num(r.occupied), portHours: num(r.port_hours) }));
-}
-
 /**
  * Port-months in each connector's site time zone: up and observed seconds net of exemptions, over the
  * local days from the day containing `from` up to the day containing `to` (exclusive).
@@ -124,29 +86,6 @@ export async function sumUptimeByPortMonth(db: Db, f: ReportFilter) {
     upSeconds: num(r.up),
     exemptSeconds: num(r.exempt),
     exemptUpSeconds: num(r.exempt_up),
-  }));
-}
-
-/** Stored revenue of sessions that stopped in the range, by site, tariff, payment method and currency. */
-export async function sumRevenue(db: Db, f: ReportFilter) {
-  const rows = await db.execute<Record<string, unknown>>(sql`with ${scope(f)}
-    select scope.site_id, coalesce(scope.site_name, '(no site)') as site_name, r.tariff_id, coalesce(r.tariff_name, '(none)') as tariff_name,
-      coalesce(r.payment_method, 'unknown') as payment_method, r.currency, count(*) as sessions,
-      sum(r.net) as net, sum(r.vat) as vat, sum(r.gross) as gross
-    from transaction_revenue r join scope using (station_id)
-    where r.stopped_at >= ${iso(f.from)} and r.stopped_at < ${iso(f.to)} ${f.tariffId ? sql`and r.tariff_id = ${f.tariffId}` : sql``}
-    group by 1, 2, 3, 4, 5, 6 order by 2, 4, 5, 6`);
-  return rows.map((r) => ({
-    siteId: (r.site_id as string | null) ?? null,
-    siteName: String(r.site_name),
-    tariffId: (r.tariff_id as string | null) ?? null,
-    tariffName: String(r.tariff_name),
-    paymentMethod: String(r.payment_method),
-    currency: String(r.currency),
-    sessions: num(r.sessions),
-    net: num(r.net),
-    vat: num(r.vat),
-    gross: num(r.gross),
   }));
 }
 

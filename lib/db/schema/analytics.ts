@@ -92,6 +92,25 @@ export const connectorMonthlyStats = pgTable(
   (table) => [primaryKey({ columns: [table.stationId, table.connectorId, table.month] }), index('connector_monthly_stats_start').on(table.monthStart)],
 );
 
+/**
+ * The heatmap cells of connector_monthly_stats summed per station and local month, so the utilization
+ * heatmap over whole months reads one row per station-month instead of one per connector-month.
+ * Maintained with the connector months (replaceMonthlyStats).
+ */
+export const stationMonthlyHeatmap = pgTable(
+  'station_monthly_heatmap',
+  {
+    stationId: text('station_id').notNull().references(() => stations.id, { onDelete: 'cascade' }),
+    month: date('month', { mode: 'string' }).notNull(),
+    monthStart: at('month_start').notNull(),
+    monthEnd: at('month_end').notNull(),
+    timeZone: text('time_zone').notNull(),
+    occupiedByWeekdayHour: integer('occupied_by_weekday_hour').array().notNull(),
+    observedDaysByWeekday: integer('observed_days_by_weekday').array().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.stationId, table.month] }), index('station_monthly_heatmap_start').on(table.monthStart)],
+);
+
 /** The final cost of each stopped, priced transaction (the billing engine prices on demand; reports need it stored). */
 export const transactionRevenue = pgTable(
   'transaction_revenue',
@@ -108,11 +127,43 @@ export const transactionRevenue = pgTable(
     net: integer('net').notNull(),
     vat: integer('vat').notNull(),
     gross: integer('gross').notNull(),
-    /** Null until a payment method is recorded for transactions (wallets/cards are another issue). */
+    /**
+     * How the session was paid, from the billing data (see derivePaymentMethods): wallet, card,
+     * subscription or invoice. Null only for rows stored before it was derived.
+     */
     paymentMethod: text('payment_method'),
     pricedAt: at('priced_at').notNull(),
   },
-  (table) => [index('transaction_revenue_stopped').on(table.stoppedAt)],
+  (table) => [index('transaction_revenue_stopped').on(table.stoppedAt), index('transaction_revenue_priced').on(table.pricedAt)],
+);
+
+export const paymentMethods = ['wallet', 'card', 'subscription', 'invoice'] as const;
+export type PaymentMethod = (typeof paymentMethods)[number];
+
+/**
+ * Stored revenue (transaction_revenue) summed per station, local month (site time zone, UTC without a
+ * site, by the session's stop), tariff, payment method and currency, so a report over a year reads
+ * 12 rows per station and group instead of every session. `month_start`/`month_end` as in
+ * connector_monthly_stats.
+ */
+export const stationMonthlyRevenue = pgTable(
+  'station_monthly_revenue',
+  {
+    stationId: text('station_id').notNull().references(() => stations.id, { onDelete: 'cascade' }),
+    month: date('month', { mode: 'string' }).notNull(),
+    monthStart: at('month_start').notNull(),
+    monthEnd: at('month_end').notNull(),
+    timeZone: text('time_zone').notNull(),
+    tariffId: uuid('tariff_id'),
+    tariffName: text('tariff_name'),
+    paymentMethod: text('payment_method').notNull(),
+    currency: text('currency').notNull(),
+    sessions: integer('sessions').notNull(),
+    net: bigint('net', { mode: 'number' }).notNull(),
+    vat: bigint('vat', { mode: 'number' }).notNull(),
+    gross: bigint('gross', { mode: 'number' }).notNull(),
+  },
+  (table) => [index('station_monthly_revenue_start').on(table.monthStart, table.stationId), index('station_monthly_revenue_station').on(table.stationId, table.month)],
 );
 
 /** One row per Faulted episode of a connector, from its status history. */

@@ -71,9 +71,9 @@ describe('reports from the rollups, checked by hand', () => {
 
   it('revenue: net, VAT and gross in the tariff currency by site, tariff and payment method', async () => {
     const report = await buildReport(t.db, 'revenue', range, { now });
-    // €2 flat + 19 % VAT; UTC-1 has no tariff, so nothing to count.
+    // €2 flat + 19 % VAT; UTC-1 has no tariff, so nothing to count. Not settled (no wallet debit, no card payment, no subscription): invoice.
     expect(report.totals).toEqual({ sessions: 1, net: 2, vat: 0.38, gross: 2.38, currency: 'EUR' });
-    expect(reportToCsv(report)).toBe('siteName,tariffName,paymentMethod,currency,sessions,net,vat,gross\r\nBerlin,Flat 2,unknown,EUR,1,2,0.38,2.38\r\n');
+    expect(reportToCsv(report)).toBe('siteName,tariffName,paymentMethod,currency,sessions,net,vat,gross\r\nBerlin,Flat 2,invoice,EUR,1,2,0.38,2.38\r\n');
   });
 
   it('uptime per port per month, with the ports under 97 %, and after an exemption', async () => {
