@@ -31,9 +31,10 @@ const paymentFields = {
   paymentState: z.enum(['paid', 'unpaid', 'partly_paid', 'credited', 'credit_note']),
 };
 
-const lineSchema = z.object({
+/** An invoice line as the REST API shows it (also in a transaction's `invoice`). */
+export const invoiceLineSchema = z.object({
   position: z.number().int(),
-  component: z.string().describe('ENERGY, TIME, PARKING_TIME, FLAT, MIN_PRICE, MAX_PRICE, SUBSCRIPTION_FEE, …'),
+  component: z.string().describe('ENERGY, TIME, PARKING_TIME, FLAT, MIN_PRICE, MAX_PRICE, INCLUDED_ENERGY (subscription allowance), DISCOUNT (plan discount), SUBSCRIPTION_FEE, …'),
   description: z.string(),
   quantity: z.number(),
   unit: z.string(),
@@ -61,7 +62,7 @@ export const exportInvoicesOperation = defineOperation({
 });
 export const getInvoiceOperation = defineOperation({
   method: 'get', path: '/api/v1/invoices/{id}', tag: 'Billing', role: 'viewer', summary: 'One invoice or credit note with its lines',
-  params: invoiceIdParams, response: invoiceSchema.extend({ ...paymentFields, lines: z.array(lineSchema) }), errors: { 404: 'not_found' },
+  params: invoiceIdParams, response: invoiceSchema.extend({ ...paymentFields, lines: z.array(invoiceLineSchema) }), errors: { 404: 'not_found' },
 });
 export const getInvoicePdfOperation = defineOperation({
   method: 'get', path: '/api/v1/invoices/{id}.pdf', tag: 'Billing', role: 'viewer', summary: 'The invoice as a PDF (application/pdf)',

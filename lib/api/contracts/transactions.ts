@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineOperation } from '../operation';
+import { invoiceLineSchema } from './invoices';
 import { tariffSources } from '../../db/schema/billing';
 
 const money = z.number().int().describe('minor units of the currency (cents)');
@@ -32,17 +33,7 @@ export const costSchema = z.object({
   tariff: z.object({ id: z.uuid(), name: z.string(), version: z.number().int(), versionId: z.uuid(), appliedVia: z.enum(tariffSources).describe('id_tag > driver > subscription_plan > connector > station > site > default') }),
 });
 
-const invoiceLineSchema = z.object({
-  component: z.string().describe('ENERGY, TIME, PARKING_TIME, FLAT, MIN_PRICE, MAX_PRICE, INCLUDED_ENERGY (subscription allowance), DISCOUNT (plan discount)'),
-  description: z.string(),
-  quantity: z.number(),
-  unit: z.string(),
-  unitPrice: z.number().describe('excl. VAT, currency units per unit'),
-  net: money,
-  vatRate: z.number().nullable(),
-  vat: money,
-  gross: money,
-});
+const transactionInvoiceLineSchema = invoiceLineSchema.omit({ position: true });
 
 export const sessionInvoiceSchema = z.object({
   id: z.uuid(),
@@ -50,7 +41,7 @@ export const sessionInvoiceSchema = z.object({
   revision: z.number().int(),
   issuedAt: z.string(),
   currency: z.string(),
-  lines: z.array(invoiceLineSchema),
+  lines: z.array(transactionInvoiceLineSchema),
   net: money,
   vat: money,
   gross: money,
