@@ -1,6 +1,6 @@
 import type { Db } from '../db/client';
 import { getCreditNoteFor, getInvoiceById } from '../db/queries/invoices';
-import { getInvoicePaidAmounts, insertPayment, lockPaymentByReference, setPaymentStatus } from '../db/queries/payments';
+import { getInvoicePaidAmounts, insertPayment, lockPaymentByReference, lockPendingInvoicePayments, setPaymentStatus } from '../db/queries/payments';
 import { getWalletSummary } from '../db/queries/wallets';
 import type { Payment, PaymentStatus } from '../db/schema';
 import { systemActor } from '../auth/roles';
@@ -19,12 +19,31 @@ export async function getPayableInvoice(db: Db, invoiceId: string) {
   return { invoice, owed };
 }
 
+/**
+ * One open card payment per invoice: under the invoice's payment lock (held until `tx` ends), every
+ * earlier pending payment (another tab, an abandoned attempt) is closed at the provider and marked
+ * failed, so the invoice can never be paid twice. If the provider says one was already paid, nothing
+ * new may start (409 payment_in_progress): its webhook settles the invoice.
+ */
+export async function closeEarlierInvoicePayments(tx: Db, provider: PaymentProvider, invoiceId: string, now: Date): Promise<void> {
+  for (const earlier of await lockPendingInvoicePayments(tx, invoiceId)) {
+    if (earlier.provider !== provider.name) continue;
+    if ((await provider.closePendingPayment(earlier.reference)) === 'complete') {
+      throw conflict('payment_in_progress', 'A card payment of this invoice has just been made; it shows as paid as soon as the card provider confirms it');
+    }
+    await setPaymentStatus(tx, earlier.id, 'failed', now);
+  }
+}
+
 /** Starts a card payment of what is still owed on an invoice; the browser confirms it with the client secret. */
 export async function startInvoicePayment(db: Db, provider: PaymentProvider, invoiceId: string, now = new Date()): Promise<{ payment: Payment; clientSecret: string | null }> {
-  const { invoice, owed } = await getPayableInvoice(db, invoiceId);
-  const intent = await provider.createPaymentIntent({ amount: owed, currency: invoice.currency, description: `Invoice ${invoice.number}`, metadata: { invoiceId, invoiceNumber: invoice.number } });
-  const payment = await insertPayment(db, { provider: provider.name, reference: intent.reference, purpose: 'invoice', invoiceId, currency: invoice.currency, amount: owed, status: 'pending', createdAt: now, updatedAt: now });
-  return { payment, clientSecret: intent.clientSecret };
+  return db.transaction(async (tx) => {
+    await closeEarlierInvoicePayments(tx, provider, invoiceId, now);
+    const { invoice, owed } = await getPayableInvoice(tx, invoiceId);
+    const intent = await provider.createPaymentIntent({ amount: owed, currency: invoice.currency, description: `Invoice ${invoice.number}`, metadata: { invoiceId, invoiceNumber: invoice.number } });
+    const payment = await insertPayment(tx, { provider: provider.name, reference: intent.reference, purpose: 'invoice', invoiceId, currency: invoice.currency, amount: owed, status: 'pending', createdAt: now, updatedAt: now });
+    return { payment, clientSecret: intent.clientSecret };
+  });
 }
 
 /** The wallet a card top-up goes to; the amount must be positive minor units. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client';
 import { insertPayment } from '../db/queries/payments';
 import type { Payment } from '../db/schema';
-import { getPayableInvoice, getTopUpWallet } from './card-payments';
+import { closeEarlierInvoicePayments, getPayableInvoice, getTopUpWallet } from './card-payments';
 import type { PaymentProvider } from './provider';
 
 /** Where the hosted page sends the browser back: the payment's own status page, built from its id. */
@@ -45,13 +45,19 @@ async function startCheckout(
   return { payment, url: session.url };
 }
 
-/** A hosted card payment of what is still owed on an invoice (pay-per-session). */
+/**
+ * A hosted card payment of what is still owed on an invoice (pay-per-session), after closing any
+ * earlier one still open (closeEarlierInvoicePayments): an invoice is never paid twice by card.
+ */
 export async function startInvoiceCheckout(db: Db, provider: PaymentProvider, invoiceId: string, returnUrls: ReturnUrls, now = new Date()) {
-  const { invoice, owed } = await getPayableInvoice(db, invoiceId);
-  return startCheckout(db, provider, {
-    purpose: 'invoice', invoiceId, amount: owed, currency: invoice.currency, description: `Invoice ${invoice.number}`,
-    metadata: { invoiceId, invoiceNumber: invoice.number }, returnUrls,
-  }, now);
+  return db.transaction(async (tx) => {
+    await closeEarlierInvoicePayments(tx, provider, invoiceId, now);
+    const { invoice, owed } = await getPayableInvoice(tx, invoiceId);
+    return startCheckout(tx, provider, {
+      purpose: 'invoice', invoiceId, amount: owed, currency: invoice.currency, description: `Invoice ${invoice.number}`,
+      metadata: { invoiceId, invoiceNumber: invoice.number }, returnUrls,
+    }, now);
+  });
 }
 
 /** A hosted card top-up of a wallet; the wallet is credited by the webhook, once. */

@@ -26,6 +26,9 @@ export function createManualProvider(secret: string): PaymentProvider & { sign(b
     async createCheckoutSession({ successUrl }) {
       return { reference: `manual_cs_${randomUUID()}`, url: successUrl };
     },
+    async closePendingPayment() {
+      return 'closed' as const; // no hosted page, no card: nothing can be paid on it
+    },
     async capture() {
       return { status: 'pending' };
     },

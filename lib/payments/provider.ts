@@ -37,6 +37,12 @@ export interface PaymentProvider {
   createPaymentIntent(input: { amount: number; currency: string; description: string; metadata: Record<string, string> }): Promise<PaymentIntent>;
   /** A hosted payment page for one amount (Stripe Checkout, mode payment). */
   createCheckoutSession(input: CheckoutSessionInput): Promise<CheckoutSession>;
+  /**
+   * Closes a pending payment (a hosted page, a PaymentIntent) so it can no longer be paid.
+   * `complete`: too late, it was paid or is being paid (the provider's webhook will say so);
+   * `closed`: closed now or before.
+   */
+  closePendingPayment(reference: string): Promise<'closed' | 'complete'>;
   capture(reference: string): Promise<{ status: ProviderPaymentStatus }>;
   refund(reference: string, amount?: number): Promise<{ reference: string; status: ProviderPaymentStatus }>;
   parseWebhook(rawBody: string, signature: string | null): ProviderEvent;

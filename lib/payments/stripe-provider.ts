@@ -58,6 +58,25 @@ export function createStripeProvider(config: StripeProviderConfig): PaymentProvi
       if (!session.url) throw new Error(`Stripe returned Checkout Session ${session.id} without a url`);
       return { reference: session.id, url: session.url };
     },
+    async closePendingPayment(reference) {
+      // Stripe refuses to close what is no longer open: then ask what it is now.
+      if (reference.startsWith('pi_')) {
+        try {
+          await stripe.paymentIntents.cancel(reference);
+          return 'closed';
+        } catch (error) {
+          if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) throw error;
+          return (await stripe.paymentIntents.retrieve(reference)).status === 'canceled' ? 'closed' : 'complete';
+        }
+      }
+      try {
+        await stripe.checkout.sessions.expire(reference);
+        return 'closed';
+      } catch (error) {
+        if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) throw error;
+        return (await stripe.checkout.sessions.retrieve(reference)).status === 'expired' ? 'closed' : 'complete';
+      }
+    },
     async capture(reference) {
       const intent = await stripe.paymentIntents.capture(reference);
       return { status: STATUS[intent.status] ?? 'pending' };

@@ -15,15 +15,15 @@ export interface StripeTestServer {
   /** http://127.0.0.1:PORT — what STRIPE_API_BASE points at. */
   url: string;
   requests: RecordedStripeRequest[];
-  /** The Checkout Sessions created, as answered (the documented object). */
+  /** The Checkout Sessions created, as answered (the documented object); a test may mark one paid. */
   sessions: Map<string, Record<string, unknown>>;
   close(): Promise<void>;
 }
 
 /**
- * A local HTTP server playing Stripe's API for POST /v1/checkout/sessions: it records each request
- * and answers with a Checkout Session object as documented (https://docs.stripe.com/api/checkout/sessions/object),
- * open and unpaid. Its `url` points to /pay/{id} here, a tiny page standing in for Stripe's hosted
+ * A local HTTP server playing Stripe's API for POST /v1/checkout/sessions (and GET …/{id}, POST
+ * …/{id}/expire): it records each request and answers with a Checkout Session object as documented
+ * (https://docs.stripe.com/api/checkout/sessions/object), open and unpaid. Its `url` points to /pay/{id} here, a tiny page standing in for Stripe's hosted
  * page that sends the browser to the session's success_url, as Stripe does after a card is accepted.
  */
 export async function startStripeTestServer(): Promise<StripeTestServer> {
@@ -43,6 +43,19 @@ export async function startStripeTestServer(): Promise<StripeTestServer> {
       }
       const form = new URLSearchParams(body);
       requests.push({ method: req.method ?? '', path, authorization: req.headers.authorization, contentType: req.headers['content-type'], form });
+      const existing = /^\/v1\/checkout\/sessions\/(cs_test_\w+)(\/expire)?$/.exec(path);
+      if (existing) {
+        const session = sessions.get(existing[1]!);
+        const json = (status: number, body: unknown) => void res.writeHead(status, { 'content-type': 'application/json', 'request-id': 'req_x' }).end(JSON.stringify(body));
+        if (!session) return json(404, { error: { type: 'invalid_request_error', message: `No such checkout.session: '${existing[1]}'` } });
+        if (req.method === 'GET' && !existing[2]) return json(200, session);
+        if (req.method === 'POST' && existing[2]) {
+          // As documented: only an open session can be expired.
+          if (session.status !== 'open') return json(400, { error: { type: 'invalid_request_error', message: 'Only Checkout Sessions with a status of open can be expired.' } });
+          session.status = 'expired';
+          return json(200, session);
+        }
+      }
       if (req.method === 'POST' && path === '/v1/checkout/sessions') {
         const session = checkoutSession(`cs_test_${sessions.size + 1}`, form, origin);
         sessions.set(session.id, session);

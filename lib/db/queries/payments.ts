@@ -13,6 +13,15 @@ export async function lockPaymentByReference(db: Db, provider: string, reference
   return row;
 }
 
+/**
+ * The pending card payments of an invoice, after taking the invoice's payment lock (held until the
+ * surrounding transaction ends: two tabs starting a payment of one invoice take turns).
+ */
+export async function lockPendingInvoicePayments(db: Db, invoiceId: string): Promise<Payment[]> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`invoice_payment:${invoiceId}`}, 0))`);
+  return db.select().from(payments).where(and(eq(payments.invoiceId, invoiceId), eq(payments.purpose, 'invoice'), eq(payments.status, 'pending')));
+}
+
 export async function setPaymentStatus(db: Db, id: string, status: PaymentStatus, now: Date): Promise<void> {
   await db.update(payments).set({ status, updatedAt: now, ...(status === 'succeeded' ? { succeededAt: now } : {}) }).where(eq(payments.id, id));
 }

@@ -18,7 +18,7 @@ import type { PaymentProvider } from '@/lib/payments/provider';
 import { createStripeProvider } from '@/lib/payments/stripe-provider';
 import { createWallet } from '@/lib/wallets/wallet-ledger';
 import { eq } from 'drizzle-orm';
-import { auditLog } from '@/lib/db/schema';
+import { auditLog, payments } from '@/lib/db/schema';
 import { createInvoicePaymentLink, createTopUpPaymentLink } from '@/lib/payments/payment-links';
 
 const SECRET = 'whsec_checkout_test';
@@ -208,5 +208,28 @@ describe('payment links an admin creates for a driver', () => {
     const link = await createInvoicePaymentLink(t.db, stripe, admin, { invoiceId: ids.eveInvoice, origin: ORIGIN });
     expect(await getDriverPaymentView(t.db, ids.eve, link.paymentId)).toMatchObject({ purpose: 'invoice', amount: 1190 });
     expect(await t.db.select().from(auditLog).where(eq(auditLog.targetId, link.paymentId))).toHaveLength(1);
+  });
+});
+
+describe('one open card payment per invoice', () => {
+  const admin = { type: 'user' as const, id: 'u-admin', label: 'ada@example.com', role: 'admin' as const };
+  const pendingStripe = async () => (await t.db.select().from(payments).where(eq(payments.invoiceId, ids.eveInvoice))).filter((p) => p.provider === 'stripe');
+
+  it('closes the earlier page at the provider before opening another (two tabs cannot pay twice)', async () => {
+    const [earlier] = (await pendingStripe()).filter((p) => p.status === 'pending');
+    const next = await createInvoicePaymentLink(t.db, stripe, admin, { invoiceId: ids.eveInvoice, origin: ORIGIN });
+    expect(server.sessions.get(earlier!.reference)).toMatchObject({ status: 'expired' });
+    expect(server.requests.some((r) => r.method === 'POST' && r.path === `/v1/checkout/sessions/${earlier!.reference}/expire`)).toBe(true);
+    const states = new Map((await pendingStripe()).map((p) => [p.id, p.status]));
+    expect([states.get(earlier!.id), states.get(next.paymentId)]).toEqual(['failed', 'pending']);
+  });
+
+  it('opens nothing new once the provider says the open page was paid: its webhook settles the invoice', async () => {
+    const [open] = (await pendingStripe()).filter((p) => p.status === 'pending');
+    Object.assign(server.sessions.get(open!.reference)!, { status: 'complete', payment_status: 'paid' });
+    const sessionsBefore = server.sessions.size;
+    await expect(startDriverInvoiceCheckout(t.db, stripe, ids.eve, ids.eveInvoice, driverReturnUrls(ORIGIN))).rejects.toMatchObject({ status: 409, code: 'payment_in_progress' });
+    expect(server.sessions.size).toBe(sessionsBefore);
+    expect((await pendingStripe()).find((p) => p.id === open!.id)?.status).toBe('pending');
   });
 });
