@@ -1,6 +1,6 @@
 import type { Db } from '../db/client';
 import { getCreditNoteFor, getInvoiceById } from '../db/queries/invoices';
-import { getInvoicePaidAmounts, insertPayment, lockPaymentByReference, lockPendingInvoicePayments, setPaymentStatus } from '../db/queries/payments';
+import { getInvoicePaidAmounts, insertPayment, lockPaymentByReference, lockPendingInvoicePayments, setPaymentIntentReference, setPaymentStatus } from '../db/queries/payments';
 import { getWalletSummary } from '../db/queries/wallets';
 import type { Payment, PaymentStatus } from '../db/schema';
 import { systemActor } from '../auth/roles';
@@ -82,6 +82,8 @@ export async function applyProviderEvent(db: Db, providerName: string, event: Pr
     if (!NEXT_STATUSES[payment.status].includes(status)) return 'ignored';
     if (status === 'succeeded' && (event.amount !== payment.amount || event.currency !== payment.currency)) return 'mismatch';
     await setPaymentStatus(tx, payment.id, status, now);
+    // A later refund is reported under the charge behind a hosted page: keep it with the payment.
+    if (status === 'succeeded' && event.intentReference && !payment.intentReference) await setPaymentIntentReference(tx, payment.id, event.intentReference);
     if (status === 'succeeded' && payment.purpose === 'wallet_top_up' && payment.walletId) {
       await topUpWallet(tx, systemActor, payment.walletId, { amount: payment.amount, reference: `${providerName}:${payment.reference}` }, now);
     }

@@ -25,7 +25,15 @@ export interface CheckoutSession {
 }
 
 export type ProviderEvent =
-  | { type: 'payment_succeeded' | 'payment_failed' | 'payment_refunded'; reference: string; amount: number; currency: string }
+  | {
+      type: 'payment_succeeded' | 'payment_failed' | 'payment_refunded';
+      /** What the payment was recorded under (a PaymentIntent, a Checkout Session), or its intent. */
+      reference: string;
+      amount: number;
+      currency: string;
+      /** A hosted page's underlying charge (Stripe: the session's PaymentIntent), when known. */
+      intentReference?: string;
+    }
   | { type: 'ignored'; reason: string };
 
 /**

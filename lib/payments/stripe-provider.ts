@@ -97,12 +97,10 @@ export function createStripeProvider(config: StripeProviderConfig): PaymentProvi
   };
 }
 
-const checkoutReport = (type: 'payment_succeeded' | 'payment_failed', session: Stripe.Checkout.Session): ProviderEvent => ({
-  type,
-  reference: session.id,
-  amount: session.amount_total ?? 0,
-  currency: (session.currency ?? '').toUpperCase(),
-});
+const checkoutReport = (type: 'payment_succeeded' | 'payment_failed', session: Stripe.Checkout.Session): ProviderEvent => {
+  const intent = typeof session.payment_intent === 'string' ? session.payment_intent : session.payment_intent?.id;
+  return { type, reference: session.id, amount: session.amount_total ?? 0, currency: (session.currency ?? '').toUpperCase(), ...(intent ? { intentReference: intent } : {}) };
+};
 
 /** A verified Stripe event in the provider-neutral shape; events this system does not use are "ignored". */
 function toProviderEvent(event: Stripe.Event): ProviderEvent {

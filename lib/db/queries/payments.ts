@@ -9,8 +9,16 @@ export async function insertPayment(db: Db, row: typeof payments.$inferInsert): 
 
 /** The payment of a provider's reference, locked until the transaction ends (webhooks may arrive twice at once). */
 export async function lockPaymentByReference(db: Db, provider: string, reference: string): Promise<Payment | undefined> {
-  const [row] = await db.select().from(payments).where(and(eq(payments.provider, provider), eq(payments.reference, reference))).for('update');
+  const [row] = await db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.provider, provider), or(eq(payments.reference, reference), eq(payments.intentReference, reference))))
+    .for('update');
   return row;
+}
+
+export async function setPaymentIntentReference(db: Db, id: string, intentReference: string): Promise<void> {
+  await db.update(payments).set({ intentReference }).where(eq(payments.id, id));
 }
 
 /**

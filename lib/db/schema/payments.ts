@@ -20,6 +20,11 @@ export const payments = pgTable(
     provider: text('provider').notNull(),
     /** The provider's id, e.g. Stripe's PaymentIntent pi_…. */
     reference: text('reference').notNull(),
+    /**
+     * The charge behind a hosted page (Stripe: the Checkout Session's PaymentIntent), learnt when it
+     * is paid: a refund is reported under it, not under the session.
+     */
+    intentReference: text('intent_reference'),
     purpose: text('purpose', { enum: paymentPurposes }).notNull(),
     invoiceId: uuid('invoice_id').references(() => invoices.id),
     walletId: uuid('wallet_id').references(() => wallets.id),
@@ -30,7 +35,11 @@ export const payments = pgTable(
     updatedAt: at('updated_at').notNull(),
     succeededAt: at('succeeded_at'),
   },
-  (table) => [uniqueIndex('payments_provider_reference').on(table.provider, table.reference), index('payments_invoice').on(table.invoiceId), index('payments_succeeded_at').on(table.succeededAt)],
+  (table) => [
+    uniqueIndex('payments_provider_reference').on(table.provider, table.reference),
+    uniqueIndex('payments_provider_intent_reference').on(table.provider, table.intentReference),
+    index('payments_invoice').on(table.invoiceId), index('payments_succeeded_at').on(table.succeededAt),
+  ],
 );
 
 export type Payment = typeof payments.$inferSelect;

@@ -233,3 +233,15 @@ describe('one open card payment per invoice', () => {
     expect((await pendingStripe()).find((p) => p.id === open!.id)?.status).toBe('pending');
   });
 });
+
+describe('a refund of a hosted-page payment', () => {
+  it('is matched through the PaymentIntent learnt when the session was paid (Stripe reports refunds under it)', async () => {
+    const { payment } = await startDriverCardTopUp(t.db, stripe, ids.dana, '12', driverReturnUrls(ORIGIN));
+    expect(await deliver('checkout.session.completed', sessionAs(payment.reference, { payment_status: 'paid', status: 'complete', payment_intent: 'pi_test_checkout_1' }))).toEqual({ outcome: 'applied' });
+    const charge = { id: 'ch_test_1', object: 'charge', amount: 1200, amount_refunded: 1200, currency: 'eur', payment_intent: 'pi_test_checkout_1', refunded: true };
+    const { payload, signature } = signedCheckoutEvent('charge.refunded', charge, SECRET);
+    expect(await handleProviderWebhook(t.db, stripe, payload, signature)).toEqual({ outcome: 'applied' });
+    const [row] = await t.db.select().from(payments).where(eq(payments.id, payment.id));
+    expect(row).toMatchObject({ status: 'refunded', reference: payment.reference, intentReference: 'pi_test_checkout_1' });
+  });
+});
