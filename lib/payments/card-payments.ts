@@ -6,7 +6,7 @@ import type { Payment, PaymentStatus } from '../db/schema';
 import { systemActor } from '../auth/roles';
 import { recordAudit } from '../audit/record-audit';
 import { badRequest, conflict, notFound } from '../errors';
-import { topUpWallet } from '../wallets/wallet-ledger';
+import { reverseWalletTopUp, topUpWallet } from '../wallets/wallet-ledger';
 import { WebhookSignatureError, type PaymentProvider, type ProviderEvent } from './provider';
 
 /** An invoice that can still be paid by card, with what is owed on it (card payments and wallet debits deducted). */
@@ -87,7 +87,15 @@ export async function applyProviderEvent(db: Db, providerName: string, event: Pr
     if (status === 'succeeded' && payment.purpose === 'wallet_top_up' && payment.walletId) {
       await topUpWallet(tx, systemActor, payment.walletId, { amount: payment.amount, reference: `${providerName}:${payment.reference}` }, now);
     }
-    await recordAudit(tx, systemActor, { action: `payment.${status}`, targetType: 'payment', targetId: payment.id, after: { provider: providerName, reference: payment.reference, amount: payment.amount } });
+    let walletReversed: boolean | undefined;
+    if (status === 'refunded' && payment.purpose === 'wallet_top_up' && payment.walletId) {
+      const amount = Math.min(event.amount, payment.amount);
+      walletReversed = (await reverseWalletTopUp(tx, payment.walletId, { amount, reference: `${providerName}:${payment.reference}` }, now)) !== undefined;
+    }
+    await recordAudit(tx, systemActor, {
+      action: `payment.${status}`, targetType: 'payment', targetId: payment.id,
+      after: { provider: providerName, reference: payment.reference, amount: payment.amount, ...(walletReversed === undefined ? {} : { walletReversed }) },
+    });
     return 'applied';
   });
 }

@@ -46,6 +46,20 @@ export async function topUpWallet(db: Db, actor: Actor, walletId: string, input:
   });
 }
 
+/**
+ * A card top-up was refunded to the card: the wallet gives the amount back (an adjustment entry naming
+ * the provider reference). Undefined when that would take the balance below zero and the wallet does
+ * not allow it (the driver has spent it): the caller records that an admin must settle it.
+ */
+export async function reverseWalletTopUp(tx: Db, walletId: string, input: { amount: number; reference: string }, now: Date): Promise<WalletEntry | undefined> {
+  try {
+    return (await appendEntry(tx, walletId, { kind: 'adjustment', amount: -input.amount, note: `Card top-up refunded (${input.reference})`, createdBy: 'system', now })).entry;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'insufficient_balance') return undefined;
+    throw error;
+  }
+}
+
 export type WalletDebit = { debited: true; entry: WalletEntry; balance: number } | { debited: false; reason: string };
 
 /**

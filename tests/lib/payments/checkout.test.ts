@@ -243,5 +243,10 @@ describe('a refund of a hosted-page payment', () => {
     expect(await handleProviderWebhook(t.db, stripe, payload, signature)).toEqual({ outcome: 'applied' });
     const [row] = await t.db.select().from(payments).where(eq(payments.id, payment.id));
     expect(row).toMatchObject({ status: 'refunded', reference: payment.reference, intentReference: 'pi_test_checkout_1' });
+    // The money went back to the card: the wallet gives it back too, once.
+    const balance = await getWalletBalance(t.db, ids.danaWallet);
+    expect((await listWalletEntries(t.db, ids.danaWallet)).slice(0, 2).map((entry) => [entry.kind, entry.amount])).toEqual([['adjustment', -1200], ['top_up', 1200]]);
+    expect(await handleProviderWebhook(t.db, stripe, payload, signature)).toEqual({ outcome: 'duplicate' });
+    expect(await getWalletBalance(t.db, ids.danaWallet)).toBe(balance);
   });
 });
