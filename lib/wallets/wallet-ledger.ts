@@ -36,6 +36,16 @@ async function appendEntry(
   return { entry: await insertWalletEntry(tx, { walletId, ...fields, createdAt: now }), balance };
 }
 
+/** appendEntry, or undefined when the balance would go below what the wallet allows. */
+async function appendIfAffordable(tx: Db, walletId: string, entry: Parameters<typeof appendEntry>[2]): Promise<{ entry: WalletEntry; balance: number } | undefined> {
+  try {
+    return await appendEntry(tx, walletId, entry);
+  } catch (error) {
+    if ((error as { code?: string }).code === 'insufficient_balance') return undefined;
+    throw error;
+  }
+}
+
 /** A top-up (admin, or a captured card payment with its provider reference: recorded once per reference). */
 export async function topUpWallet(db: Db, actor: Actor, walletId: string, input: { amount: number; reference?: string; note?: string }, now = new Date()) {
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw badRequest('amount: must be a positive amount', 'amount');
@@ -52,12 +62,7 @@ export async function topUpWallet(db: Db, actor: Actor, walletId: string, input:
  * not allow it (the driver has spent it): the caller records that an admin must settle it.
  */
 export async function reverseWalletTopUp(tx: Db, walletId: string, input: { amount: number; reference: string }, now: Date): Promise<WalletEntry | undefined> {
-  try {
-    return (await appendEntry(tx, walletId, { kind: 'adjustment', amount: -input.amount, note: `Card top-up refunded (${input.reference})`, createdBy: 'system', now })).entry;
-  } catch (error) {
-    if ((error as { code?: string }).code === 'insufficient_balance') return undefined;
-    throw error;
-  }
+  return (await appendIfAffordable(tx, walletId, { kind: 'adjustment', amount: -input.amount, note: `Card top-up refunded (${input.reference})`, createdBy: 'system', now }))?.entry;
 }
 
 export type WalletDebit = { debited: true; entry: WalletEntry; balance: number } | { debited: false; reason: string };
@@ -74,13 +79,8 @@ export async function debitWalletForInvoice(db: Db, invoice: Invoice, now: Date)
   return db.transaction(async (tx) => {
     await lockWallet(tx, wallet.id);
     if (await getInvoiceDebit(tx, invoice.id)) return { debited: false, reason: 'already debited' };
-    try {
-      const result = await appendEntry(tx, wallet.id, { kind: 'session_debit', amount: -invoice.gross, transactionId: invoice.transactionId!, invoiceId: invoice.id, createdBy: 'system', now });
-      return { debited: true, ...result };
-    } catch (error) {
-      if ((error as { code?: string }).code === 'insufficient_balance') return { debited: false, reason: 'insufficient balance' };
-      throw error;
-    }
+    const result = await appendIfAffordable(tx, wallet.id, { kind: 'session_debit', amount: -invoice.gross, transactionId: invoice.transactionId!, invoiceId: invoice.id, createdBy: 'system', now });
+    return result ? { debited: true, ...result } : { debited: false, reason: 'insufficient balance' };
   });
 }
 
@@ -95,13 +95,8 @@ export async function debitWalletForSession(db: Db, input: { driverId: string; t
   return db.transaction(async (tx) => {
     await lockWallet(tx, wallet.id);
     if (await getSessionDebitWithoutInvoice(tx, input.transactionId)) return { debited: false, reason: 'already debited' };
-    try {
-      const result = await appendEntry(tx, wallet.id, { kind: 'session_debit', amount: -input.gross, transactionId: input.transactionId, note: 'Invoiced monthly', createdBy: 'system', now });
-      return { debited: true, ...result };
-    } catch (error) {
-      if ((error as { code?: string }).code === 'insufficient_balance') return { debited: false, reason: 'insufficient balance' };
-      throw error;
-    }
+    const result = await appendIfAffordable(tx, wallet.id, { kind: 'session_debit', amount: -input.gross, transactionId: input.transactionId, note: 'Invoiced monthly', createdBy: 'system', now });
+    return result ? { debited: true, ...result } : { debited: false, reason: 'insufficient balance' };
   });
 }
 
@@ -113,14 +108,7 @@ export async function debitWalletForSession(db: Db, input: { driverId: string; t
 export async function adjustWalletForSession(db: Db, input: { driverId: string; transactionId: number; amount: number; note: string }, now: Date): Promise<WalletEntry | undefined> {
   const wallet = await getWalletByDriver(db, input.driverId);
   if (!wallet || input.amount === 0) return undefined;
-  return db.transaction(async (tx) => {
-    try {
-      return (await appendEntry(tx, wallet.id, { kind: 'adjustment', amount: input.amount, transactionId: input.transactionId, note: input.note, createdBy: 'system', now })).entry;
-    } catch (error) {
-      if ((error as { code?: string }).code === 'insufficient_balance') return undefined;
-      throw error;
-    }
-  });
+  return db.transaction(async (tx) => (await appendIfAffordable(tx, wallet.id, { kind: 'adjustment', amount: input.amount, transactionId: input.transactionId, note: input.note, createdBy: 'system', now }))?.entry);
 }
 
 /** A credit note for a wallet-paid session puts the debited amount back, once. */
