@@ -32,13 +32,20 @@ const MAX_CACHED = 20_000;
  */
 export function createLowBalanceGuard(deps: LowBalanceGuardDeps) {
   const { db } = deps;
-  let setting: { on: boolean; at: number } | undefined;
+  // The read itself is cached: thousands of MeterValues arriving at once share one settings query.
+  let setting: { on: Promise<boolean>; at: number } | undefined;
   const sessions = new Map<number, Entry | null>();
   const busy = new Set<number>();
 
   async function enabled(now: number): Promise<boolean> {
-    if (!setting || now - setting.at > (deps.settingTtlMs ?? 10_000)) setting = { on: await isLowBalanceStopOn(db), at: now };
-    return setting.on;
+    if (!setting || now - setting.at > (deps.settingTtlMs ?? 10_000)) setting = { on: isLowBalanceStopOn(db), at: now };
+    const current = setting;
+    try {
+      return await current.on;
+    } catch (error) {
+      if (setting === current) setting = undefined; // a failed read is not cached
+      throw error;
+    }
   }
 
   /** The cached balance, or a fresh one (then `true`) when asked for or when the cache is stale. */
