@@ -7,10 +7,10 @@ import { getDb } from '@/lib/db/client';
 import { getSettings } from '@/lib/settings/get-settings';
 import { SettingsForm } from './settings-form';
 import { AlertThresholdsForm } from './alert-thresholds-form';
-import { DriverSignUpSettingForm } from './driver-sign-up-form';
+import { SettingSwitchForm } from './setting-switch-form';
+import { updateDriverSignUpAction, updateLowBalanceStopAction } from './actions';
 import { isSelfSignUpOpen } from '@/lib/driver-portal/self-sign-up-setting';
 import { isLowBalanceStopOn } from '@/lib/wallets/low-balance-stop-setting';
-import { LowBalanceStopForm } from './low-balance-stop-form';
 
 const adminAreas = [
   { href: '/settings/users', title: 'Users', description: 'Operator accounts and their roles.' },
@@ -56,7 +56,14 @@ export default async function SettingsPage() {
             </CardDescription>
           </CardHeader>
           <CardContent>
-            <DriverSignUpSettingForm open={selfSignUpOpen} readOnly={!isAdmin} />
+            <SettingSwitchForm
+              action={updateDriverSignUpAction}
+              formLabel="Driver portal"
+              name="selfSignUp"
+              label="Drivers may sign up on their own at /driver/signup"
+              checked={selfSignUpOpen}
+              readOnly={!isAdmin}
+            />
           </CardContent>
         </Card>
         <Card>
@@ -68,7 +75,14 @@ export default async function SettingsPage() {
             </CardDescription>
           </CardHeader>
           <CardContent>
-            <LowBalanceStopForm on={lowBalanceStop} readOnly={!isAdmin} />
+            <SettingSwitchForm
+              action={updateLowBalanceStopAction}
+              formLabel="Prepaid wallets"
+              name="lowBalanceStop"
+              label="Stop sessions when the wallet balance would go negative"
+              checked={lowBalanceStop}
+              readOnly={!isAdmin}
+            />
           </CardContent>
         </Card>
         {isAdmin ? (
