@@ -36,6 +36,7 @@ export function createLowBalanceGuard(deps: LowBalanceGuardDeps) {
   let setting: { on: Promise<boolean>; at: number } | undefined;
   const sessions = new Map<number, Entry | null>();
   const busy = new Set<number>();
+  const again = new Set<number>();
 
   async function enabled(now: number): Promise<boolean> {
     if (!setting || now - setting.at > (deps.settingTtlMs ?? 10_000)) setting = { on: isLowBalanceStopOn(db), at: now };
@@ -84,17 +85,29 @@ export function createLowBalanceGuard(deps: LowBalanceGuardDeps) {
   }
 
   return {
-    /** Checks one session now; at most one check per session runs at a time. */
+    /**
+     * Checks one session now. At most one check per session runs at a time; a check asked for
+     * while one runs answers 'busy' and makes the running one look again when it ends, so the
+     * last MeterValues of a burst is never left unchecked.
+     */
     async check(transactionId: number | null): Promise<LowBalanceCheck> {
       if (transactionId === null) return 'no_transaction';
-      const now = deps.now();
-      if (!(await enabled(now.getTime()))) return 'disabled';
-      if (busy.has(transactionId)) return 'busy';
+      if (busy.has(transactionId)) {
+        again.add(transactionId);
+        return 'busy';
+      }
       busy.add(transactionId);
       try {
-        return await evaluate(transactionId, now);
+        let result: LowBalanceCheck;
+        do {
+          again.delete(transactionId);
+          const now = deps.now();
+          result = (await enabled(now.getTime())) ? await evaluate(transactionId, now) : 'disabled';
+        } while (again.has(transactionId));
+        return result;
       } finally {
         busy.delete(transactionId);
+        again.delete(transactionId);
       }
     },
   };

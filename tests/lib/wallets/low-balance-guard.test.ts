@@ -89,3 +89,16 @@ it('re-reads a cached balance before deciding: a top-up during the session keeps
   expect(await check(growing.id)).toBe('within_balance');
   expect(requested).toEqual([]);
 });
+
+it('looks again when samples arrive during a check: the last MeterValues of a burst is never left unchecked', async () => {
+  const growing = await session('STRICT', 1000);
+  let evaluations = 0;
+  const instance = createLowBalanceGuard({ db: t.db, now: () => (evaluations += 1, now), settingTtlMs: 0, requestStop: async () => { throw new Error('not expected'); } });
+  const running = instance.check(growing.id);
+  expect(await instance.check(growing.id)).toBe('busy');
+  expect(await instance.check(growing.id)).toBe('busy'); // two more samples during the check: one more look
+  expect(await running).toBe('within_balance');
+  expect(evaluations).toBe(2);
+  expect(await instance.check(growing.id)).toBe('within_balance');
+  expect(evaluations).toBe(3);
+});
