@@ -80,7 +80,9 @@ if (live) {
 }
 
 const ids = Array.from({ length: stationCount }, (_, i) => `BENCH-${String(i).padStart(5, '0')}`);
-const clock = Date.UTC(2026, 0, 1);
+// Samples are stamped from a minute before the run, as a station with a synchronised clock does: a
+// fixed date months back would make the rollup refresh recompute every hour since then, mid-run.
+const clock = Date.now() - 60_000;
 const meterValues = (station: LoadStation & { tx?: number }) => ({
   connectorId: 1,
   ...(station.tx ? { transactionId: station.tx } : {}),

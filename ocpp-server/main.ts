@@ -136,7 +136,8 @@ log(`OCPP server listening on ${config.scheme}://${config.host}:${port}/ocpp`);
 onShutdownSignal(
   async () => {
     localListSync.stop();
-    await scheduler.stop();
+    const unfinished = await scheduler.stop(2000);
+    if (unfinished.length > 0) log(`OCPP server: stopping with tasks still running (${unfinished.join(', ')}); their transactions roll back`);
     await server.close(2000);
     await commands.stop();
     await ownCommandChannel.close();

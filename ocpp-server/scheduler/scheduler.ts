@@ -12,7 +12,7 @@ export interface ScheduledTask {
  */
 export function startScheduler(tasks: ScheduledTask[], onError: (error: unknown, task: string) => void) {
   const timers: NodeJS.Timeout[] = [];
-  const running = new Set<Promise<void>>();
+  const running = new Map<Promise<void>, string>();
   let stopped = false;
   for (const task of tasks) {
     let busy = false;
@@ -26,7 +26,7 @@ export function startScheduler(tasks: ScheduledTask[], onError: (error: unknown,
           busy = false;
           running.delete(run);
         });
-      running.add(run);
+      running.set(run, task.name);
     };
     const timer = setInterval(tick, task.everyMs);
     timer.unref();
@@ -34,11 +34,19 @@ export function startScheduler(tasks: ScheduledTask[], onError: (error: unknown,
     if (task.immediate) tick();
   }
   return {
-    /** Stops the timers and waits for runs in progress. */
-    async stop() {
+    /**
+     * Stops the timers and waits for runs in progress, at most `maxWaitMs`: a long run (a rollup
+     * refresh over months) must not hold up shutdown. Returns the names of the tasks still running;
+     * closing the database then ends them, and their transactions roll back.
+     */
+    async stop(maxWaitMs = Infinity): Promise<string[]> {
       stopped = true;
       timers.forEach(clearInterval);
-      await Promise.allSettled([...running]);
+      let timer: NodeJS.Timeout | undefined;
+      const limit = new Promise<void>((resolve) => (timer = Number.isFinite(maxWaitMs) ? setTimeout(resolve, maxWaitMs) : undefined));
+      await Promise.race([Promise.allSettled([...running.keys()]), limit]);
+      clearTimeout(timer);
+      return [...running.values()];
     },
   };
 }
