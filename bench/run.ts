@@ -214,7 +214,7 @@ async function meterBenchmarks() {
   }));
   const before = await countSamples(db);
   await settle(cpu); // let the server write out the boot storm's message log before measuring latency
-  if (values['pg-stats']) await db.execute(sql`select pg_stat_statements_reset()`);
+  if (values['pg-stats']) await db.execute(sql`select pg_stat_statements_reset(), pg_stat_reset_shared('wal'), pg_stat_reset_shared('checkpointer')`);
   const cpuRate = cpu();
   const rateFrom = new Date();
   const atRate = { ...(await runLoad(stations, { action: 'MeterValues', payload: meterValues, seconds, ratePerSecond: rate })), cpuSeconds: {} };
@@ -243,6 +243,10 @@ async function printStatementStats(db: ReturnType<typeof createDb>) {
     select calls::int, round(total_exec_time)::int as total_ms, round(mean_exec_time::numeric, 3)::float as mean_ms, rows::int,
            regexp_replace(query, '[[:space:]]+', ' ', 'g') as query
     from pg_stat_statements order by total_exec_time desc limit 20`);
+  const [io] = await db.execute<{ wal_mb: number; fpi: number; checkpoints: number; requested: number }>(sql`
+    select round(w.wal_bytes / 1048576)::int as wal_mb, w.wal_fpi::int as fpi, (c.num_timed + c.num_requested)::int as checkpoints, c.num_requested::int as requested
+    from pg_stat_wal w, pg_stat_checkpointer c`);
+  if (io) console.log(`\nB2 WAL: ${io.wal_mb} MiB, ${io.fpi} full-page images; checkpoints ${io.checkpoints} (${io.requested} forced by WAL volume)`);
   console.log('\nB2 statements by total time (pg_stat_statements):');
   for (const row of rows) console.log(`${String(row.total_ms).padStart(8)} ms ${String(row.calls).padStart(8)} calls ${String(row.mean_ms).padStart(8)} ms/call ${String(row.rows).padStart(8)} rows  ${row.query.slice(0, 160)}`);
 }
