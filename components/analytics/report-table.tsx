@@ -1,20 +1,15 @@
 import { Table, TBody, THead, Td, Th, Tr } from '@/components/ui/table';
+import { figureLabel, formatFigure } from '@/lib/analytics/figure-labels';
 import type { Figures } from '@/lib/analytics/report-types';
 
-const show = (value: Figures[string], column: string) => {
-  if (value === null || value === undefined) return '—';
-  if (typeof value === 'number' && /Share$|^uptime$/.test(column)) return `${(value * 100).toFixed(1)} %`;
-  return typeof value === 'number' ? value.toLocaleString('en') : value;
-};
-
-/** The report's table, the same columns as its CSV. */
+/** The report's table: the same columns as its CSV, labelled for people (seconds shown as hours). */
 export function ReportTable({ label, columns, rows }: { label: string; columns: string[]; rows: Figures[] }) {
   return (
     <Table aria-label={label}>
       <THead>
         <Tr>
           {columns.map((column) => (
-            <Th key={column}>{column}</Th>
+            <Th key={column}>{figureLabel(column)}</Th>
           ))}
         </Tr>
       </THead>
@@ -23,7 +18,7 @@ export function ReportTable({ label, columns, rows }: { label: string; columns: 
           <Tr key={i}>
             {columns.map((column) => (
               <Td key={column} className="tabular-nums text-sm">
-                {show(row[column] ?? null, column)}
+                {formatFigure(column, row[column])}
               </Td>
             ))}
           </Tr>

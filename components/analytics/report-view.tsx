@@ -3,6 +3,7 @@ import { ReportBarChart } from './report-chart';
 import { ReportTable } from './report-table';
 import { ReportTotals } from './report-totals';
 import { Table, TBody, THead, Td, Th, Tr } from '@/components/ui/table';
+import { figureLabel, formatFigure } from '@/lib/analytics/figure-labels';
 import type { Figures, Report } from '@/lib/analytics/report-types';
 
 const HEADLINES: Record<Report['report'], string[]> = {
@@ -13,7 +14,7 @@ const HEADLINES: Record<Report['report'], string[]> = {
   faults: ['faults', 'mtbfHours', 'mttrMinutes'],
 };
 
-function TopBottom({ rows, by, unit }: { rows: Figures[]; by: string; unit: string }) {
+function TopBottom({ rows, by }: { rows: Figures[]; by: string }) {
   const sorted = [...rows].sort((a, b) => Number(b[by] ?? 0) - Number(a[by] ?? 0));
   const list = (title: string, items: Figures[]) => (
     <div>
@@ -22,14 +23,14 @@ function TopBottom({ rows, by, unit }: { rows: Figures[]; by: string; unit: stri
         <THead>
           <Tr>
             <Th>Station</Th>
-            <Th>{by}</Th>
+            <Th>{figureLabel(by)}</Th>
           </Tr>
         </THead>
         <TBody>
           {items.map((row) => (
             <Tr key={String(row.stationId)}>
               <Td>{row.stationId}</Td>
-              <Td className="tabular-nums">{unit === '%' ? `${(Number(row[by] ?? 0) * 100).toFixed(1)} %` : `${row[by] ?? '—'} ${unit}`}</Td>
+              <Td className="tabular-nums">{formatFigure(by, row[by])}</Td>
             </Tr>
           ))}
         </TBody>
@@ -53,17 +54,17 @@ function Charts({ report }: { report: Report }) {
           <ReportBarChart
             title="Share of time per state"
             unit=" %"
-            bars={['charging', 'idle', 'available', 'unavailable', 'faulted', 'offline'].map((s) => ({ label: s, value: Math.round(Number(report.totals[`${s}Share`] ?? 0) * 1000) / 10 }))}
+            bars={['charging', 'idle', 'available', 'unavailable', 'faulted', 'offline'].map((s) => ({ label: figureLabel(`${s}Share`), value: Math.round(Number(report.totals[`${s}Share`] ?? 0) * 1000) / 10 }))}
           />
           <OccupancyHeatmap cells={extra.heatmap as { weekday: number; hour: number; occupiedShare: number | null }[]} />
-          <TopBottom rows={report.rows.map((r) => ({ ...r, occupiedShare: Number(r.chargingShare ?? 0) + Number(r.idleShare ?? 0) }))} by="occupiedShare" unit="%" />
+          <TopBottom rows={report.rows.map((r) => ({ ...r, occupiedShare: Number(r.chargingShare ?? 0) + Number(r.idleShare ?? 0) }))} by="occupiedShare" />
         </div>
       );
     case 'energy':
       return (
         <div className="space-y-6">
           <ReportBarChart title="Session lengths" bars={(extra.lengths as { bucket: string; sessions: number }[]).map((b) => ({ label: b.bucket, value: b.sessions }))} />
-          <TopBottom rows={report.rows} by="energyKwh" unit="kWh" />
+          <TopBottom rows={report.rows} by="energyKwh" />
         </div>
       );
     case 'revenue':
