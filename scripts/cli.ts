@@ -3,7 +3,8 @@
  *   token create --name NAME --role admin|operator|viewer [--expires 2027-01-01]
  *   token list
  *   token revoke --id ID
- *   demo seed [--tags N]     registers the simulator's cards SIM-TAG-1…N (default 20) as id tags
+ *   demo seed [--tags N]     registers the simulator's cards SIM-TAG-1…N (default 20) as id tags,
+ *                            and a default demo tariff when there is no tariff at all
  * Informational lines go to stderr; the new token is printed alone on the last line of stdout.
  */
 import { parseArgs } from 'node:util';
@@ -18,6 +19,7 @@ import { revokeApiToken } from '../lib/api-tokens/revoke-api-token';
 import { createApiTokenSchema } from '../lib/api-tokens/schemas';
 import type { Actor } from '../lib/auth/roles';
 import { insertMissingIdTags } from '../lib/db/queries/demo';
+import { DEMO_TARIFF_NAME, seedDemoTariff } from '../lib/demo/seed-demo-tariff';
 import { simulatorIdTags } from './simulator/options';
 
 const cliActor: Actor = { type: 'system', id: null, label: 'cli', role: 'admin' };
@@ -57,6 +59,7 @@ async function run(argv: string[]): Promise<void> {
     if (isDemoSeed) {
       const added = await insertMissingIdTags(db, simulatorIdTags(tagCount));
       info(`registered ${added.length} simulator id tags (${tagCount - added.length} already existed)`);
+      info((await seedDemoTariff(db, cliActor)) ? `created the default tariff "${DEMO_TARIFF_NAME}" so sessions show a cost` : 'tariffs exist: left as they are');
     } else if (command === 'create') {
       const input = createApiTokenSchema.safeParse({ name: values.name, role: values.role, expiresAt: values.expires });
       if (!input.success) {

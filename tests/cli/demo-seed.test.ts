@@ -3,6 +3,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { getIdTagByValue, upsertIdTag } from '@/lib/db/queries/id-tags';
+import { listTariffRows } from '@/lib/db/queries/tariffs';
+import { DEMO_TARIFF_NAME } from '@/lib/demo/seed-demo-tariff';
 
 const run = promisify(execFile);
 const cli = (databaseUrl: string, ...args: string[]) =>
@@ -22,6 +24,14 @@ it('`demo seed` registers the simulator cards that are missing and leaves existi
   expect((await getIdTagByValue(t.db, 'SIM-TAG-2'))?.status).toBe('Blocked');
   expect((await getIdTagByValue(t.db, 'SIM-TAG-3'))?.status).toBe('Accepted');
   expect(await getIdTagByValue(t.db, 'SIM-TAG-4')).toBeUndefined();
+});
+
+it('creates a default demo tariff on a system without tariffs, and only then', async () => {
+  // The first test's seed ran on a system without tariffs.
+  expect((await listTariffRows(t.db)).map((row) => [row.name, row.isDefault])).toEqual([[DEMO_TARIFF_NAME, true]]);
+  const { stderr } = await cli(t.url, 'demo', 'seed', '--tags', '3');
+  expect(stderr).toContain('tariffs exist: left as they are');
+  expect(await listTariffRows(t.db)).toHaveLength(1);
 });
 
 it('refuses a bad --tags with the option named', async () => {
