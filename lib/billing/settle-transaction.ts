@@ -5,7 +5,7 @@ import { AppError } from '../errors';
 import { getCreditNoteFor, getSessionInvoice, listInvoiceLines, lockInvoiceSubject } from '../db/queries/invoices';
 import { issueCreditNote } from '../invoices/issue-credit-note';
 import { draftSessionInvoice, issueSessionInvoice } from '../invoices/issue-session-invoice';
-import { debitWalletForInvoice, type WalletDebit } from '../wallets/wallet-ledger';
+import { debitWalletForSession, invoiceCharge, type WalletDebit } from '../wallets/wallet-ledger';
 import { deferToMonthlyInvoice } from '../statements/defer-session-billing';
 
 export type Settlement = { invoice: Invoice; wallet: WalletDebit } | { invoice: null; reason: string; wallet?: WalletDebit };
@@ -26,7 +26,7 @@ export async function settleStoppedTransaction(db: Db, transactionId: number, no
     if (error instanceof AppError && error.status === 409) return { invoice: null, reason: error.message };
     throw error;
   }
-  return { invoice, wallet: await debitWalletForInvoice(db, invoice, now) };
+  return { invoice, wallet: await debitWalletForSession(db, invoiceCharge(invoice), now) };
 }
 
 export interface Restatement {
@@ -62,6 +62,6 @@ export async function resettleRestatedTransaction(db: Db, transactionId: number,
     }
     const creditNote = await issueCreditNote(tx, systemActor, current.id, `late StopTransaction for session ${transactionId}: stop data restated`, now);
     const revision = await issueSessionInvoice(tx, systemActor, transactionId, now);
-    return { creditNote, settlement: { invoice: revision, wallet: await debitWalletForInvoice(tx, revision, now) } };
+    return { creditNote, settlement: { invoice: revision, wallet: await debitWalletForSession(tx, invoiceCharge(revision), now) } };
   });
 }

@@ -43,7 +43,7 @@ export async function deferToMonthlyInvoice(db: Db, transactionId: number, now: 
     const priced = { stoppedAt: draft.transaction.stoppedAt, lines: draft.lines, ...totals };
     if (!row && account?.mode === 'monthly') {
       await insertMonthlyBilledSession(tx, { transactionId, accountKey: account.accountKey, accountName: account.accountName, driverId: account.driverId, customerEmail: account.email, currency: draft.cost.currency, ...priced, createdAt: now });
-      const wallet = await debitWalletForSession(tx, { driverId, transactionId, gross: totals.gross, currency: draft.cost.currency }, now);
+      const wallet = await debitWalletForSession(tx, { driverId, transactionId, gross: totals.gross, currency: draft.cost.currency, invoiceId: null }, now);
       return { invoice: null, reason: `invoiced monthly (${account.accountName})`, wallet };
     }
     // Settled before and not invoiced yet: a late StopTransaction may have restated it. The row takes
@@ -51,7 +51,7 @@ export async function deferToMonthlyInvoice(db: Db, transactionId: number, now: 
     const reason = `invoiced monthly (${row!.accountName})`;
     if (shape(row!.lines as NewInvoiceLine[]) !== shape(draft.lines) || row!.stoppedAt.getTime() !== priced.stoppedAt.getTime()) await updateOpenMonthlyBilledSession(tx, transactionId, priced);
     const paid = await getMonthlySessionWalletPaid(tx, transactionId);
-    if (paid === 0) return { invoice: null, reason, wallet: await debitWalletForSession(tx, { driverId, transactionId, gross: totals.gross, currency: row!.currency }, now) };
+    if (paid === 0) return { invoice: null, reason, wallet: await debitWalletForSession(tx, { driverId, transactionId, gross: totals.gross, currency: row!.currency, invoiceId: null }, now) };
     if (paid !== totals.gross) await adjustWalletForSession(tx, { driverId, transactionId, amount: paid - totals.gross, note: `Session ${transactionId} restated: ${row!.gross} → ${totals.gross}` }, now);
     return { invoice: null, reason, wallet: { debited: false, reason: paid === totals.gross ? 'already debited' : 'restated: adjusted' } };
   });

@@ -74,15 +74,6 @@ export async function lockMonthlyAccount(db: Db, key: string): Promise<void> {
   await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`monthly-invoice:${key}`}, 0))`);
 }
 
-/** A session's wallet debit made without an invoice (monthly invoicing), if any. */
-export async function getSessionDebitWithoutInvoice(db: Db, transactionId: number): Promise<WalletEntry | undefined> {
-  const [row] = await db
-    .select()
-    .from(walletEntries)
-    .where(and(eq(walletEntries.transactionId, transactionId), eq(walletEntries.kind, 'session_debit'), isNull(walletEntries.invoiceId)));
-  return row;
-}
-
 /** A wallet's balance before `at`, and its entries of [at, to) in ledger order. */
 export async function getWalletMonth(db: Db, walletId: string, at: Date, to: Date): Promise<{ opening: number; entries: WalletEntry[] }> {
   const [opening] = await db
