@@ -6,9 +6,9 @@ import { getCreditNoteFor, getSessionInvoice, listInvoiceLines, lockInvoiceSubje
 import { issueCreditNote } from '../invoices/issue-credit-note';
 import { draftSessionInvoice, issueSessionInvoice } from '../invoices/issue-session-invoice';
 import { debitWalletForSession, invoiceCharge, type WalletDebit } from '../wallets/wallet-ledger';
-import { deferToMonthlyInvoice } from '../statements/defer-session-billing';
+import { deferToMonthlyInvoice, type DeferredSettlement } from '../statements/defer-session-billing';
 
-export type Settlement = { invoice: Invoice; wallet: WalletDebit } | { invoice: null; reason: string; wallet?: WalletDebit };
+export type Settlement = { invoice: Invoice; wallet: WalletDebit } | DeferredSettlement;
 
 /**
  * What happens to a session's money when it stops (called after StopTransaction is recorded): its
@@ -48,7 +48,11 @@ export async function resettleRestatedTransaction(db: Db, transactionId: number,
   return db.transaction(async (tx) => {
     await lockInvoiceSubject(tx, `session:${transactionId}`);
     const current = await getSessionInvoice(tx, transactionId);
-    if (!current || (await getCreditNoteFor(tx, current.id))) return { creditNote: null, settlement: await settleStoppedTransaction(tx, transactionId, now) };
+    if (!current || (await getCreditNoteFor(tx, current.id))) {
+      const settlement = await settleStoppedTransaction(tx, transactionId, now);
+      // Invoiced monthly: a restated session's monthly invoice may have been credited and issued again.
+      return { creditNote: (!settlement.invoice && settlement.creditNote) || null, settlement };
+    }
     let draft: Awaited<ReturnType<typeof draftSessionInvoice>>;
     try {
       draft = await draftSessionInvoice(tx, transactionId, now);

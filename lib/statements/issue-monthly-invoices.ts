@@ -12,7 +12,8 @@ import { monthLabel, monthlyInvoiceLines, utcMonth } from './monthly-invoice-lin
  * in that month, numbered INV-… by the same gap-free counter. Each is issued in one database
  * transaction under the account's advisory lock, and the sessions are marked with it there: running
  * the job twice (or on two nodes at once) invoices nothing twice. Sessions that stop late into a
- * month already invoiced (a late StopTransaction) go on a further invoice for that month.
+ * month already invoiced (a late StopTransaction), and the sessions of a credited monthly invoice
+ * (released by the credit note), go on a further invoice for that month.
  */
 export async function issueMonthlyInvoices(db: Db, now: Date): Promise<Invoice[]> {
   const issued: Invoice[] = [];
@@ -23,7 +24,8 @@ export async function issueMonthlyInvoices(db: Db, now: Date): Promise<Invoice[]
   return issued;
 }
 
-async function issueMonthlyInvoice(db: Db, input: { accountKey: string; currency: string; period: { start: Date; end: Date } }, now: Date): Promise<Invoice | null> {
+/** One account's invoice for one month and currency, of its sessions not invoiced yet; null when there are none. */
+export async function issueMonthlyInvoice(db: Db, input: { accountKey: string; currency: string; period: { start: Date; end: Date } }, now: Date): Promise<Invoice | null> {
   const { accountKey, currency, period } = input;
   return db.transaction(async (tx) => {
     await lockMonthlyAccount(tx, accountKey);
