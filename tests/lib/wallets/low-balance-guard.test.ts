@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
 import { addEnergyReadings, addStations, utc } from '../billing/fixtures';
@@ -101,4 +102,28 @@ it('looks again when samples arrive during a check: the last MeterValues of a bu
   expect(evaluations).toBe(2);
   expect(await instance.check(growing.id)).toBe('within_balance');
   expect(evaluations).toBe(3);
+});
+
+it('sends a stop that found the station offline once more when the station is back: once across nodes, recorded', async () => {
+  // The wallet holds €13.00 now; 50 kWh cost €14.88.
+  const node1 = guard();
+  const node2 = guard();
+  const over = await session('STRICT', 50_000);
+  expect(await node1.check(over.id)).toBe('stop_requested');
+  expect(await getLowBalanceStop(t.db, over.id)).toMatchObject({ outcome: 'offline: The station is not connected', retriedAt: null });
+  expect(await node1.check(over.id)).toBe('already_requested'); // still away: nothing sent
+  expect(await node2.check(over.id)).toBe('already_requested');
+  await t.db.execute(sql`update stations set online = true where id = 'LB-1'`);
+  try {
+    expect((await Promise.all([node1.check(over.id), node2.check(over.id)])).sort()).toEqual(['already_requested', 'stop_retried']);
+    expect([...node1.requested, ...node2.requested]).toEqual([over.id, over.id]);
+    const stop = await getLowBalanceStop(t.db, over.id);
+    // The command path still finds no node holding LB-1 (no socket in this test): the retry's own outcome is kept.
+    expect(stop).toMatchObject({ retriedAt: now, retryOutcome: expect.stringMatching(/^offline: /), retryCommandId: expect.any(Number) });
+    expect(stop!.retryCommandId).not.toBe(stop!.commandId);
+    expect([await node1.check(over.id), await node2.check(over.id), await guard().check(over.id)]).toEqual(['already_requested', 'already_requested', 'already_requested']);
+    expect([...node1.requested, ...node2.requested]).toHaveLength(2);
+  } finally {
+    await t.db.execute(sql`update stations set online = false where id = 'LB-1'`);
+  }
 });
