@@ -2,6 +2,7 @@ import type { Db } from '../db/client';
 import type { Invoice } from '../db/schema';
 import { systemActor } from '../auth/roles';
 import { recordAudit } from '../audit/record-audit';
+import { getDriverById } from '../db/queries/drivers';
 import { attachMonthlyInvoice, listDueMonthlyAccounts, lockMonthlyAccount, lockOpenMonthlySessions } from '../db/queries/statements';
 import { insertNumberedInvoice } from '../invoices/insert-numbered-invoice';
 import { monthLabel, monthlyInvoiceLines, utcMonth } from './monthly-invoice-lines';
@@ -32,6 +33,9 @@ export async function issueMonthlyInvoice(db: Db, input: { accountKey: string; c
     const sessions = await lockOpenMonthlySessions(tx, { accountKey, currency, from: period.start, to: period.end });
     if (sessions.length === 0) return null;
     const first = sessions[0]!;
+    // Billed as the customer is at issue, like a session invoice: a corrected invoice (after a credit
+    // note) carries corrected details. A company account keeps its name as the sessions recorded it.
+    const driver = first.driverId ? await getDriverById(tx, first.driverId) : undefined;
     const invoice = await insertNumberedInvoice(
       tx,
       'INV',
@@ -42,8 +46,8 @@ export async function issueMonthlyInvoice(db: Db, input: { accountKey: string; c
         driverId: first.driverId,
         periodStart: period.start,
         periodEnd: period.end,
-        customerName: first.accountName,
-        customerEmail: first.customerEmail,
+        customerName: driver?.name ?? first.accountName,
+        customerEmail: driver ? driver.email : first.customerEmail,
         note: `Charging sessions of ${monthLabel(period.start)} (UTC): ${sessions.length} session${sessions.length === 1 ? '' : 's'}, paid as they ended where a prepaid wallet covered them`,
         issuedBy: systemActor.label,
       },

@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../../support/test-databa
 import { addEnergyReadings, addStations, energyAndParking, stopSession } from '../billing/fixtures';
 import { systemActor } from '@/lib/auth/roles';
 import { resettleRestatedTransaction, settleStoppedTransaction } from '@/lib/billing/settle-transaction';
-import { insertDriver } from '@/lib/db/queries/drivers';
+import { insertDriver, updateDriverRow } from '@/lib/db/queries/drivers';
 import { upsertIdTag } from '@/lib/db/queries/id-tags';
 import { listInvoiceLines } from '@/lib/db/queries/invoices';
 import { getInvoicePaidAmounts } from '@/lib/db/queries/payments';
@@ -76,7 +76,7 @@ describe('included energy on monthly invoices', () => {
     const issued = await issueMonthlyInvoices(t.db, new Date('2026-04-01T00:10:00Z'));
     expect(issued).toHaveLength(1);
     march = issued[0]!;
-    expect(march).toMatchObject({ kind: 'monthly', customerName: 'Mia', net: 750, vat: 142, gross: 892 });
+    expect(march).toMatchObject({ kind: 'monthly', customerName: 'Mia', customerEmail: 'mia@example.com', net: 750, vat: 142, gross: 892 });
     expect(await lines(march!)).toEqual(marchLines());
     expect((await getInvoicePaidAmounts(t.db, [march!.id])).get(march!.id)).toBe(892);
   });
@@ -102,6 +102,7 @@ describe('included energy on monthly invoices, concurrently', () => {
 
 describe('a credit note on a monthly invoice', () => {
   it('releases its sessions: the next run of the monthly job issues the corrected invoice, with the allowance not taken again', async () => {
+    await updateDriverRow(t.db, march.driverId!, { email: 'mia@work.example.com' }, new Date('2026-04-02T08:55:00Z'));
     const creditNote = await issueCreditNote(t.db, systemActor, march.id, 'Wrong billing address', new Date('2026-04-02T09:00:00Z'));
     expect(creditNote).toMatchObject({ kind: 'credit_note', gross: -892, periodStart: PERIOD_START });
     const released = (await t.db.execute(sql`select count(*)::int as n from monthly_billed_sessions where invoice_id is null and stopped_at < ${'2026-04-01T00:00:00Z'}::timestamptz`)) as unknown as { n: number }[];
@@ -111,7 +112,7 @@ describe('a credit note on a monthly invoice', () => {
     // The sessions' wallet debits stay with them and pay the corrected invoice: no refund, no second debit.
     expect(await getWalletBalance(t.db, walletId)).toBe(4108 - 416);
     const [corrected] = await issueMonthlyInvoices(t.db, new Date('2026-04-02T09:10:00Z'));
-    expect(corrected).toMatchObject({ number: 'INV-2026-000002', gross: 892, periodStart: PERIOD_START });
+    expect(corrected).toMatchObject({ number: 'INV-2026-000002', gross: 892, periodStart: PERIOD_START, customerName: 'Mia', customerEmail: 'mia@work.example.com' });
     expect(await lines(corrected!)).toEqual(marchLines());
     expect(await used()).toBe(15_000);
     expect((await getInvoicePaidAmounts(t.db, [corrected!.id, march.id])).get(corrected!.id)).toBe(892);
