@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
+import { routeClient } from '../sites/route-client';
+import * as creditNoteRoute from '@/app/api/v1/invoices/[id]/credit-note/route';
+import * as monthlyRunRoute from '@/app/api/v1/invoices/monthly/route';
 import { addEnergyReadings, addStations, energyAndParking, stopSession } from '../billing/fixtures';
 import { systemActor } from '@/lib/auth/roles';
 import { resettleRestatedTransaction, settleStoppedTransaction } from '@/lib/billing/settle-transaction';
@@ -31,6 +34,7 @@ import { createWallet, topUpWallet } from '@/lib/wallets/wallet-ledger';
  */
 const PERIOD_START = new Date('2026-03-01T00:00:00Z');
 let t: TestDatabase;
+let api: Awaited<ReturnType<typeof routeClient>>;
 let subscriptionId: string;
 let walletId: string;
 const s: number[] = [];
@@ -56,7 +60,10 @@ beforeAll(async () => {
     s.push(transaction.id);
   }
 });
-afterAll(() => t?.drop());
+afterAll(async () => {
+  await api?.close();
+  await t?.drop();
+});
 
 const lines = async (invoice: Invoice) => (await listInvoiceLines(t.db, invoice.id)).map((line) => [line.component, line.description, line.net, line.vat, line.gross]);
 const used = () => sumIncludedEnergyUsed(t.db, { subscriptionId, periodStart: PERIOD_START });
@@ -143,5 +150,22 @@ describe('a restatement after the monthly invoice (late StopTransaction)', () =>
     expect((await resettleRestatedTransaction(t.db, s[0]!, new Date('2026-04-05T09:05:00Z'))).creditNote).toBeNull();
     expect(await issueMonthlyInvoices(t.db, new Date('2026-04-05T09:10:00Z'))).toEqual([]);
     expect(await getWalletBalance(t.db, walletId)).toBe(3621);
+    march = settlement.monthlyInvoice!;
+  });
+});
+
+describe('the admin’s way to issue now (REST)', () => {
+  it('credits through the API, then issues what is due at once instead of waiting for the scheduler, audited as the caller', async () => {
+    api = await routeClient(t);
+    const credited = await api.call(creditNoteRoute.POST, { role: 'admin', params: { id: march.id }, body: { reason: 'Customer asked for a new copy' } });
+    expect(credited.status).toBe(201);
+    expect((await api.call(monthlyRunRoute.POST, { role: 'operator', body: {} })).status).toBe(403);
+    const run = await api.call(monthlyRunRoute.POST, { role: 'admin', body: {} });
+    expect(run.status).toBe(200);
+    // Now (after April 2026) both March (released by the credit note) and April (never invoiced) are due.
+    const data = run.body.data as { number: string; periodStart: string; gross: number; issuedBy: string }[];
+    expect(data.map((invoice) => [invoice.periodStart.slice(0, 7), invoice.gross])).toEqual([['2026-03', 963], ['2026-04', 416]]);
+    expect(data[0]!.issuedBy).toBe('token:test-admin');
+    expect((await api.call(monthlyRunRoute.POST, { role: 'admin', body: {} })).body.data).toEqual([]);
   });
 });
