@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
 import { routeClient } from '../sites/route-client';
+import { pdfText } from '../invoices/pdf-text';
+import { getInvoicePdf } from '@/lib/invoices/invoice-view';
 import * as creditNoteRoute from '@/app/api/v1/invoices/[id]/credit-note/route';
 import * as monthlyRunRoute from '@/app/api/v1/invoices/monthly/route';
 import { addEnergyReadings, addStations, energyAndParking, stopSession } from '../billing/fixtures';
@@ -41,6 +43,7 @@ const s: number[] = [];
 
 beforeAll(async () => {
   t = await createTestDatabase();
+  api = await routeClient(t); // first: it points the process-wide client (and env) at this database
   await addStations(t.db, 'MC-1');
   await createTariff(t.db, systemActor, { name: 'Default', isDefault: true, tariff: energyAndParking }, new Date('2026-01-01T00:00:00Z'));
   const plan = await createPlan(t.db, systemActor, { name: 'Commuter', currency: 'EUR', monthlyFee: 999, vatPercent: 19, includedWh: 15_000 });
@@ -85,6 +88,8 @@ describe('included energy on monthly invoices', () => {
     march = issued[0]!;
     expect(march).toMatchObject({ kind: 'monthly', customerName: 'Mia', customerEmail: 'mia@example.com', net: 750, vat: 142, gross: 892 });
     expect(await lines(march!)).toEqual(marchLines());
+    const pdf = pdfText((await getInvoicePdf(t.db, march.id)).pdf);
+    for (const part of [`Session ${s[0]}: Included energy (Commuter): 10,000 Wh`, `Session ${s[1]}: Included energy (Commuter): 5,000 Wh`, '€8.92']) expect(pdf).toContain(part);
     expect((await getInvoicePaidAmounts(t.db, [march!.id])).get(march!.id)).toBe(892);
   });
 });
@@ -156,7 +161,6 @@ describe('a restatement after the monthly invoice (late StopTransaction)', () =>
 
 describe('the admin’s way to issue now (REST)', () => {
   it('credits through the API, then issues what is due at once instead of waiting for the scheduler, audited as the caller', async () => {
-    api = await routeClient(t);
     const credited = await api.call(creditNoteRoute.POST, { role: 'admin', params: { id: march.id }, body: { reason: 'Customer asked for a new copy' } });
     expect(credited.status).toBe(201);
     expect((await api.call(monthlyRunRoute.POST, { role: 'operator', body: {} })).status).toBe(403);
