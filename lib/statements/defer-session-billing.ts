@@ -1,6 +1,6 @@
 import type { Db } from '../db/client';
 import type { NewInvoiceLine } from '../db/queries/invoices';
-import { lockInvoiceSubject, getSessionInvoice } from '../db/queries/invoices';
+import { getCreditNoteFor, getInvoiceById, getSessionInvoice, lockInvoiceSubject } from '../db/queries/invoices';
 import { getMonthlyBilledSession, getMonthlySessionWalletPaid, insertMonthlyBilledSession, lockMonthlyAccount, updateOpenMonthlyBilledSession } from '../db/queries/statements';
 import { listTransactionTariffSnapshots } from '../db/queries/transaction-costs';
 import type { Invoice, MonthlyBilledSession } from '../db/schema';
@@ -9,10 +9,11 @@ import { AppError, conflict } from '../errors';
 import { issueCreditNote } from '../invoices/issue-credit-note';
 import { draftSessionInvoice } from '../invoices/issue-session-invoice';
 import { invoiceTotals } from '../invoices/invoice-lines';
-import { lockSessionSubscription, recordAllowanceUse } from '../subscriptions/session-allowance';
+import { lockSessionSubscription, recordAllowanceUse, type AllowanceUse } from '../subscriptions/session-allowance';
 import { adjustWalletForSession, debitWalletForSession, type WalletDebit } from '../wallets/wallet-ledger';
 import { resolveInvoicingAccount } from './invoicing-mode';
 import { issueMonthlyInvoice } from './issue-monthly-invoices';
+import { releaseCreditedMonthlySessions } from './release-monthly-sessions';
 
 const shape = (lines: NewInvoiceLine[]) => JSON.stringify(lines.map(({ component, description, net, vatRate, vat, gross }) => [component, description, net, vatRate, vat, gross]));
 
@@ -61,23 +62,45 @@ export async function deferToMonthlyInvoice(db: Db, transactionId: number, now: 
       const wallet = await debitWalletForSession(tx, { driverId, transactionId, gross: totals.gross, currency: draft.cost.currency, invoiceId: null }, now);
       return { invoice: null, reason: `invoiced monthly (${account.accountName})`, wallet };
     }
-    const settled = row!;
-    const changed = shape(settled.lines as NewInvoiceLine[]) !== shape(draft.lines) || settled.stoppedAt.getTime() !== priced.stoppedAt.getTime();
-    if (settled.invoiceId && !changed) return { invoice: null, reason: `already on a monthly invoice (${settled.accountName})` };
-    // Restated by a late StopTransaction. Already invoiced: that monthly invoice is credited in full,
-    // which releases its sessions, and issued again for its month in this transaction, with the
-    // new price. Either way the row takes the new price and the wallet pays the difference (or gets
-    // it back) as an adjustment.
-    const creditNote = settled.invoiceId ? await issueCreditNote(tx, systemActor, settled.invoiceId, `late StopTransaction for session ${transactionId}: stop data restated`, now) : undefined;
-    if (changed) {
-      await updateOpenMonthlyBilledSession(tx, transactionId, priced);
-      await recordAllowanceUse(tx, transactionId, draft.allowanceUse, now);
-    }
-    const wallet = await payDifference(tx, { driverId, transactionId, settled, gross: totals.gross }, now);
-    const monthlyInvoice = creditNote ? await issueMonthlyInvoice(tx, { accountKey: settled.accountKey, currency: settled.currency, period: { start: creditNote.periodStart!, end: creditNote.periodEnd! } }, now) : undefined;
-    const reason = monthlyInvoice ? `restated on monthly invoice ${monthlyInvoice.number} (${creditNote!.number} credits the one before)` : `invoiced monthly (${settled.accountName})`;
-    return { invoice: null, reason, wallet, ...(creditNote ? { creditNote, monthlyInvoice } : {}) };
+    return applyRestatement(tx, { driverId, transactionId, settled: row!, lines: draft.lines, priced, allowanceUse: draft.allowanceUse }, now);
   });
+}
+
+type Priced = Pick<MonthlyBilledSession, 'stoppedAt' | 'lines' | 'net' | 'vat' | 'gross'>;
+
+/**
+ * A settled session settled again: unchanged, nothing happens. Restated by a late StopTransaction:
+ * if it is already on a monthly invoice, that invoice is credited in full (which releases its
+ * sessions) and issued again for its month in this transaction, with the new price. Either way the
+ * row takes the new price and its allowance take, and the wallet pays the difference (or gets it
+ * back) as an adjustment.
+ */
+async function applyRestatement(
+  tx: Db,
+  input: { driverId: string; transactionId: number; settled: MonthlyBilledSession; lines: NewInvoiceLine[]; priced: Priced; allowanceUse: AllowanceUse | null },
+  now: Date,
+): Promise<DeferredSettlement> {
+  const { driverId, transactionId, settled, priced } = input;
+  const changed = shape(settled.lines as NewInvoiceLine[]) !== shape(input.lines) || settled.stoppedAt.getTime() !== priced.stoppedAt.getTime();
+  if (settled.invoiceId && !changed) return { invoice: null, reason: `already on a monthly invoice (${settled.accountName})` };
+  const creditNote = settled.invoiceId ? await creditMonthlyInvoice(tx, settled.invoiceId, `late StopTransaction for session ${transactionId}: stop data restated`, now) : undefined;
+  if (changed) {
+    await updateOpenMonthlyBilledSession(tx, transactionId, priced);
+    await recordAllowanceUse(tx, transactionId, input.allowanceUse, now);
+  }
+  const wallet = await payDifference(tx, { driverId, transactionId, settled, gross: priced.gross }, now);
+  if (!creditNote) return { invoice: null, reason: `invoiced monthly (${settled.accountName})`, wallet };
+  const monthlyInvoice = await issueMonthlyInvoice(tx, { accountKey: settled.accountKey, currency: settled.currency, period: { start: creditNote.periodStart!, end: creditNote.periodEnd! } }, now);
+  const reason = monthlyInvoice ? `restated on monthly invoice ${monthlyInvoice.number} (${creditNote.number} credits the one before)` : `invoiced monthly (${settled.accountName})`;
+  return { invoice: null, reason, wallet, creditNote, monthlyInvoice };
+}
+
+/** The invoice's credit note: a new one, or (credited before its sessions were released on credit) the one it has, its sessions released now. */
+async function creditMonthlyInvoice(tx: Db, invoiceId: string, reason: string, now: Date): Promise<Invoice> {
+  const existing = await getCreditNoteFor(tx, invoiceId);
+  if (!existing) return issueCreditNote(tx, systemActor, invoiceId, reason, now);
+  await releaseCreditedMonthlySessions(tx, (await getInvoiceById(tx, invoiceId))!);
+  return existing;
 }
 
 /**

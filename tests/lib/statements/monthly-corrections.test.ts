@@ -78,6 +78,7 @@ const marchLines = (s1: [number, number, number] = [400, 76, 476]) => [
   ['SESSION', `Session ${s[2]}, 2026-03-04, 10 kWh`, 400, 76, 476],
 ];
 let march: Invoice;
+let marchId: string;
 
 describe('included energy on monthly invoices', () => {
   it('takes the allowance at each stop like a session invoice, once: 15,000 Wh in all, the wallet debited the net of it', async () => {
@@ -167,9 +168,20 @@ describe('the admin’s way to issue now (REST)', () => {
     const run = await api.call(monthlyRunRoute.POST, { role: 'admin', body: {} });
     expect(run.status).toBe(200);
     // Now (after April 2026) both March (released by the credit note) and April (never invoiced) are due.
-    const data = run.body.data as { number: string; periodStart: string; gross: number; issuedBy: string }[];
+    const data = run.body.data as { id: string; number: string; periodStart: string; gross: number; issuedBy: string }[];
     expect(data.map((invoice) => [invoice.periodStart.slice(0, 7), invoice.gross])).toEqual([['2026-03', 963], ['2026-04', 416]]);
     expect(data[0]!.issuedBy).toBe('token:test-admin');
     expect((await api.call(monthlyRunRoute.POST, { role: 'admin', body: {} })).body.data).toEqual([]);
+    marchId = data.find((invoice) => invoice.periodStart.startsWith('2026-03'))!.id;
+  });
+
+  it('a restatement of a session on an invoice credited before credit notes released sessions: released now, issued again', async () => {
+    await issueCreditNote(t.db, systemActor, marchId, 'Credited the old way', new Date('2026-11-27T10:00:00Z'));
+    await t.db.execute(sql`update monthly_billed_sessions set invoice_id = ${marchId} where transaction_id in ${s}`); // as main left them
+    // S2 now 12 kWh: 15,000 − S1's 10,000 leaves it 5,000 Wh: 360 + 68, 100 + 19, −150 −29 → gross 368 (was 297).
+    await restateTransactionStop(t.db, { id: s[1]!, stoppedAt: new Date('2026-03-03T09:40:00Z'), meterStop: 12_000, stopReason: 'Local', stopIdTag: null, note: 'late stop' });
+    const restated = await resettleRestatedTransaction(t.db, s[1]!, new Date('2026-11-27T10:05:00Z'));
+    expect(restated.creditNote).toMatchObject({ creditsInvoiceId: marchId });
+    expect((restated.settlement as { monthlyInvoice?: Invoice }).monthlyInvoice).toMatchObject({ gross: 190 + 368 + 476, periodStart: PERIOD_START });
   });
 });
