@@ -1,6 +1,8 @@
 import type { Db } from '../db/client';
 import type { Command } from '../db/schema';
 import { claimLowBalanceStopRetry, getLowBalanceStop, getTransactionWallet, insertLowBalanceStop, recordLowBalanceStopOutcome, recordLowBalanceStopRetryOutcome, type TransactionWallet } from '../db/queries/low-balance-stops';
+import { DEFAULT_NODE_DEAD_AFTER_MS } from '../commands/create-command';
+import { isOcppNodeAlive } from '../db/queries/service-heartbeats';
 import { getStationById } from '../db/queries/stations';
 import { getTransactionById } from '../db/queries/transactions';
 import { getWalletBalance } from '../db/queries/wallets';
@@ -14,6 +16,8 @@ export interface LowBalanceGuardDeps {
   now(): Date;
   /** RemoteStopTransaction through the command path; resolves with the finished command row. */
   requestStop(input: { stationId: string; transactionId: number }): Promise<Command>;
+  /** OCPP_NODE_DEAD_AFTER in ms: a station on a node with an older heartbeat is not reachable yet. */
+  nodeDeadAfterMs?: number;
   /** How long the Settings switch and a wallet's balance are taken from memory. */
   settingTtlMs?: number;
   balanceTtlMs?: number;
@@ -32,7 +36,7 @@ const MAX_CACHED = 20_000;
  * low_balance_stops (the primary key makes it once per session, whichever node) and one
  * RemoteStopTransaction. A stop that found the station offline is sent once more when the station
  * is back: the session's next MeterValues (which a station sends, queued ones first, once it has
- * reconnected) finds the station online; the retry is claimed in the row, so it goes out once across
+ * reconnected) finds it reachable (online, on a live node); the retry is claimed in the row, so it goes out once across
  * nodes, and its outcome recorded next to the first. Wallets that allow a negative balance have no
  * limit and are not stopped.
  */
@@ -95,7 +99,14 @@ export function createLowBalanceGuard(deps: LowBalanceGuardDeps) {
     );
   }
 
-  /** A recorded stop whose station was offline: sent once more as soon as the station is online again. */
+  /** What the command path asks before queueing (createCommand): online, on a node whose heartbeat is fresh. */
+  async function isReachable(stationId: string): Promise<boolean> {
+    const station = await getStationById(db, stationId);
+    if (!station?.online || !station.nodeId) return false;
+    return isOcppNodeAlive(db, { nodeId: station.nodeId, staleAfterMs: deps.nodeDeadAfterMs ?? DEFAULT_NODE_DEAD_AFTER_MS });
+  }
+
+  /** A recorded stop whose station was offline: sent once more as soon as the station can be reached again. */
   async function retryWhenBack(entry: Entry, transactionId: number, now: Date): Promise<LowBalanceCheck> {
     if (entry.settled) return 'already_requested';
     const stop = await getLowBalanceStop(db, transactionId);
@@ -109,7 +120,7 @@ export function createLowBalanceGuard(deps: LowBalanceGuardDeps) {
       entry.settled = true;
       return 'not_running';
     }
-    if (!(await getStationById(db, transaction.stationId))?.online) return 'already_requested';
+    if (!(await isReachable(transaction.stationId))) return 'already_requested';
     entry.settled = true;
     if (!(await claimLowBalanceStopRetry(db, transactionId, now))) return 'already_requested';
     await recordLowBalanceStopRetryOutcome(db, transactionId, await sendStop(transaction.stationId, transactionId));

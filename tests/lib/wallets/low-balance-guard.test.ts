@@ -8,6 +8,7 @@ import { upsertIdTag } from '@/lib/db/queries/id-tags';
 import type { Transaction } from '@/lib/db/schema';
 import { createCommand } from '@/lib/commands/create-command';
 import { getLowBalanceStop } from '@/lib/db/queries/low-balance-stops';
+import { upsertServiceHeartbeat } from '@/lib/db/queries/service-heartbeats';
 import { createTariff } from '@/lib/tariffs/create-tariff';
 import { startTransaction } from '@/lib/transactions/start-transaction';
 import { createLowBalanceGuard } from '@/lib/wallets/low-balance-guard';
@@ -113,17 +114,21 @@ it('sends a stop that found the station offline once more when the station is ba
   expect(await getLowBalanceStop(t.db, over.id)).toMatchObject({ outcome: 'offline: The station is not connected', retriedAt: null });
   expect(await node1.check(over.id)).toBe('already_requested'); // still away: nothing sent
   expect(await node2.check(over.id)).toBe('already_requested');
-  await t.db.execute(sql`update stations set online = true where id = 'LB-1'`);
+  // Online again, but on a node whose heartbeat is stale: the command path would still answer offline.
+  await upsertServiceHeartbeat(t.db, { serviceId: 'ocpp:node-b', kind: 'ocpp', startedAt: utc('06:00'), at: new Date(Date.now() - 120_000) });
+  await t.db.execute(sql`update stations set online = true, node_id = 'node-b' where id = 'LB-1'`);
   try {
+    expect(await node1.check(over.id)).toBe('already_requested');
+    await upsertServiceHeartbeat(t.db, { serviceId: 'ocpp:node-b', kind: 'ocpp', startedAt: utc('06:00'), at: new Date() });
     expect((await Promise.all([node1.check(over.id), node2.check(over.id)])).sort()).toEqual(['already_requested', 'stop_retried']);
     expect([...node1.requested, ...node2.requested]).toEqual([over.id, over.id]);
     const stop = await getLowBalanceStop(t.db, over.id);
-    // The command path still finds no node holding LB-1 (no socket in this test): the retry's own outcome is kept.
-    expect(stop).toMatchObject({ retriedAt: now, retryOutcome: expect.stringMatching(/^offline: /), retryCommandId: expect.any(Number) });
+    // The command path now queues it for node-b (no socket in this test, so it stays queued): recorded beside the first.
+    expect(stop).toMatchObject({ retriedAt: now, retryOutcome: 'queued', retryCommandId: expect.any(Number) });
     expect(stop!.retryCommandId).not.toBe(stop!.commandId);
     expect([await node1.check(over.id), await node2.check(over.id), await guard().check(over.id)]).toEqual(['already_requested', 'already_requested', 'already_requested']);
     expect([...node1.requested, ...node2.requested]).toHaveLength(2);
   } finally {
-    await t.db.execute(sql`update stations set online = false where id = 'LB-1'`);
+    await t.db.execute(sql`update stations set online = false, node_id = null where id = 'LB-1'`);
   }
 });
