@@ -68,6 +68,7 @@ const ownCommands = { db, channel: ownCommandChannel, waiter: createCommandWaite
 const lowBalanceGuard = createLowBalanceGuard({
   db,
   now: () => new Date(),
+  nodeDeadAfterMs: config.nodeDeadAfterMs,
   requestStop: ({ stationId, transactionId }) => sendCommand(ownCommands, systemActor, { stationId, action: 'RemoteStopTransaction', payload: { transactionId }, timeoutMs: 15_000 }),
 });
 const server = createOcppServer({

@@ -8,8 +8,8 @@ import { payInvoiceByCardAction, startCardTopUpAction } from '@/app/(portal)/dri
 
 type DriverBilling = Awaited<ReturnType<typeof getDriverBilling>>;
 
-function topUpHint(currency: string): string {
-  const { min, max } = cardTopUpLimits(currency);
+function topUpHint(currency: string, minimumCharge: number | undefined): string {
+  const { min, max } = cardTopUpLimits(currency, minimumCharge);
   return `From ${formatMinorUnits(min, currency)} to ${formatMinorUnits(max, currency)}, e.g. 20.00. You pay on a secure card page.`;
 }
 
@@ -20,7 +20,8 @@ function topUpHint(currency: string): string {
 export function CardPaymentOptions({ billing }: { billing: DriverBilling }) {
   const unpaid = billing.invoices.filter((invoice) => invoice.owed > 0);
   if (!billing.wallet && unpaid.length === 0) return null;
-  if (!getPaymentProvider()) {
+  const provider = getPaymentProvider();
+  if (!provider) {
     return (
       <p className="text-muted-foreground" data-card-payments="off">
         Card payment is not configured.
@@ -33,7 +34,7 @@ export function CardPaymentOptions({ billing }: { billing: DriverBilling }) {
       {wallet ? (
         <section aria-label="Card top-up" className="space-y-2">
           <h3 className="text-sm font-medium">Top up by card</h3>
-          <CardPaymentTopUpForm action={startCardTopUpAction} hint={topUpHint(wallet.currency)} />
+          <CardPaymentTopUpForm action={startCardTopUpAction} hint={topUpHint(wallet.currency, provider.minimumCharge?.(wallet.currency))} />
         </section>
       ) : null}
       {unpaid.length > 0 ? (

@@ -5,10 +5,10 @@ import { AppError } from '../errors';
 import { getCreditNoteFor, getSessionInvoice, listInvoiceLines, lockInvoiceSubject } from '../db/queries/invoices';
 import { issueCreditNote } from '../invoices/issue-credit-note';
 import { draftSessionInvoice, issueSessionInvoice } from '../invoices/issue-session-invoice';
-import { debitWalletForInvoice, type WalletDebit } from '../wallets/wallet-ledger';
-import { deferToMonthlyInvoice } from '../statements/defer-session-billing';
+import { debitWalletForSession, invoiceCharge, type WalletDebit } from '../wallets/wallet-ledger';
+import { deferToMonthlyInvoice, type DeferredSettlement } from '../statements/defer-session-billing';
 
-export type Settlement = { invoice: Invoice; wallet: WalletDebit } | { invoice: null; reason: string; wallet?: WalletDebit };
+export type Settlement = { invoice: Invoice; wallet: WalletDebit } | DeferredSettlement;
 
 /**
  * What happens to a session's money when it stops (called after StopTransaction is recorded): its
@@ -26,7 +26,7 @@ export async function settleStoppedTransaction(db: Db, transactionId: number, no
     if (error instanceof AppError && error.status === 409) return { invoice: null, reason: error.message };
     throw error;
   }
-  return { invoice, wallet: await debitWalletForInvoice(db, invoice, now) };
+  return { invoice, wallet: await debitWalletForSession(db, invoiceCharge(invoice), now) };
 }
 
 export interface Restatement {
@@ -48,7 +48,11 @@ export async function resettleRestatedTransaction(db: Db, transactionId: number,
   return db.transaction(async (tx) => {
     await lockInvoiceSubject(tx, `session:${transactionId}`);
     const current = await getSessionInvoice(tx, transactionId);
-    if (!current || (await getCreditNoteFor(tx, current.id))) return { creditNote: null, settlement: await settleStoppedTransaction(tx, transactionId, now) };
+    if (!current || (await getCreditNoteFor(tx, current.id))) {
+      const settlement = await settleStoppedTransaction(tx, transactionId, now);
+      // Invoiced monthly: a restated session's monthly invoice may have been credited and issued again.
+      return { creditNote: (!settlement.invoice && settlement.creditNote) || null, settlement };
+    }
     let draft: Awaited<ReturnType<typeof draftSessionInvoice>>;
     try {
       draft = await draftSessionInvoice(tx, transactionId, now);
@@ -62,6 +66,6 @@ export async function resettleRestatedTransaction(db: Db, transactionId: number,
     }
     const creditNote = await issueCreditNote(tx, systemActor, current.id, `late StopTransaction for session ${transactionId}: stop data restated`, now);
     const revision = await issueSessionInvoice(tx, systemActor, transactionId, now);
-    return { creditNote, settlement: { invoice: revision, wallet: await debitWalletForInvoice(tx, revision, now) } };
+    return { creditNote, settlement: { invoice: revision, wallet: await debitWalletForSession(tx, invoiceCharge(revision), now) } };
   });
 }

@@ -12,7 +12,7 @@ import type { PaymentProvider } from '../payments/provider';
 export async function startDriverCardTopUp(db: Db, provider: PaymentProvider, driverId: string, amountText: string, returnUrls: ReturnUrls) {
   const wallet = await getWalletByDriver(db, driverId);
   if (!wallet) throw conflict('no_wallet', 'You have no prepaid wallet: you pay per session.');
-  return startWalletTopUpCheckout(db, provider, wallet.id, parseCardTopUpAmount(amountText, wallet.currency), returnUrls);
+  return startWalletTopUpCheckout(db, provider, wallet.id, parseCardTopUpAmount(amountText, wallet.currency, provider.minimumCharge?.(wallet.currency)), returnUrls);
 }
 
 /** A card payment of one of the driver's own invoices; another driver's is "not found", like one that does not exist. */

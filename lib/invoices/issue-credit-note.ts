@@ -4,6 +4,7 @@ import type { Invoice } from '../db/schema';
 import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record-audit';
 import { badRequest, conflict, notFound } from '../errors';
+import { releaseCreditedMonthlySessions } from '../statements/release-monthly-sessions';
 import { refundWalletForCreditNote } from '../wallets/wallet-ledger';
 import { insertNumberedInvoice } from './insert-numbered-invoice';
 
@@ -11,7 +12,9 @@ import { insertNumberedInvoice } from './insert-numbered-invoice';
  * Reverses an issued invoice in full with a credit note CN-{year}-{sequence} (its own gap-free
  * series): every line negated, totals negated, the reason kept. An invoice is credited at most
  * once; a credit note cannot be credited. The invoice itself never changes. A session paid from a
- * wallet gets the debited amount back into the wallet (a refund entry) in the same transaction.
+ * wallet gets the debited amount back into the wallet (a refund entry) in the same transaction; a
+ * monthly invoice's sessions are released for the account's next monthly invoice (see
+ * releaseCreditedMonthlySessions).
  */
 export async function issueCreditNote(db: Db, actor: Actor, invoiceId: string, reason: string, now = new Date()): Promise<Invoice> {
   if (reason.trim() === '') throw badRequest('reason: is required', 'reason');
@@ -43,7 +46,8 @@ export async function issueCreditNote(db: Db, actor: Actor, invoiceId: string, r
       lines.map(({ id: _id, invoiceId: _invoiceId, position: _position, ...line }) => ({ ...line, net: -line.net, vat: -line.vat, gross: -line.gross })),
     );
     await refundWalletForCreditNote(tx, creditNote, now);
-    await recordAudit(tx, actor, { action: 'invoice.credit', targetType: 'invoice', targetId: invoice.id, after: { creditNote: creditNote.number, reason } });
+    const released = await releaseCreditedMonthlySessions(tx, invoice);
+    await recordAudit(tx, actor, { action: 'invoice.credit', targetType: 'invoice', targetId: invoice.id, after: { creditNote: creditNote.number, reason, ...(invoice.kind === 'monthly' ? { releasedSessions: released } : {}) } });
     return creditNote;
   });
 }

@@ -7,6 +7,7 @@ import { systemActor } from '../auth/roles';
 import { recordAudit } from '../audit/record-audit';
 import { badRequest, conflict, notFound } from '../errors';
 import { reverseWalletTopUp, topUpWallet } from '../wallets/wallet-ledger';
+import { assertAboveMinimumCharge } from './minimum-charge';
 import { WebhookSignatureError, type PaymentProvider, type ProviderEvent } from './provider';
 
 /** An invoice that can still be paid by card, with what is owed on it (card payments and wallet debits deducted). */
@@ -40,6 +41,7 @@ export async function startInvoicePayment(db: Db, provider: PaymentProvider, inv
   return db.transaction(async (tx) => {
     await closeEarlierInvoicePayments(tx, provider, invoiceId, now);
     const { invoice, owed } = await getPayableInvoice(tx, invoiceId);
+    assertAboveMinimumCharge(provider, owed, invoice.currency);
     const intent = await provider.createPaymentIntent({ amount: owed, currency: invoice.currency, description: `Invoice ${invoice.number}`, metadata: { invoiceId, invoiceNumber: invoice.number } });
     const payment = await insertPayment(tx, { provider: provider.name, reference: intent.reference, purpose: 'invoice', invoiceId, currency: invoice.currency, amount: owed, status: 'pending', createdAt: now, updatedAt: now });
     return { payment, clientSecret: intent.clientSecret };
@@ -57,6 +59,7 @@ export async function getTopUpWallet(db: Db, walletId: string, amount: number) {
 /** Starts a card top-up of a wallet; the wallet is credited only when the provider reports success. */
 export async function startWalletTopUp(db: Db, provider: PaymentProvider, walletId: string, amount: number, now = new Date()): Promise<{ payment: Payment; clientSecret: string | null }> {
   const wallet = await getTopUpWallet(db, walletId, amount);
+  assertAboveMinimumCharge(provider, amount, wallet.currency);
   const intent = await provider.createPaymentIntent({ amount, currency: wallet.currency, description: 'Wallet top-up', metadata: { walletId } });
   const payment = await insertPayment(db, { provider: provider.name, reference: intent.reference, purpose: 'wallet_top_up', walletId, currency: wallet.currency, amount, status: 'pending', createdAt: now, updatedAt: now });
   return { payment, clientSecret: intent.clientSecret };

@@ -6,15 +6,15 @@ import { parseAmount } from '../wallets/parse-amount';
 /** Card top-ups, in the wallet's major units: above card fees, below a fraud-sized charge. */
 export const CARD_TOP_UP_LIMITS = { min: 5, max: 500 } as const;
 
-/** The limits in the currency's minor units. */
-export function cardTopUpLimits(currency: string): { min: number; max: number } {
+/** The limits in the currency's minor units; never below the card provider's minimum charge (`minimumCharge`, minor units). */
+export function cardTopUpLimits(currency: string, minimumCharge = 0): { min: number; max: number } {
   const scale = 10 ** minorUnitExponent(currency);
-  return { min: CARD_TOP_UP_LIMITS.min * scale, max: CARD_TOP_UP_LIMITS.max * scale };
+  return { min: Math.max(CARD_TOP_UP_LIMITS.min * scale, minimumCharge), max: CARD_TOP_UP_LIMITS.max * scale };
 }
 
 /** A typed decimal amount ("20", "20.50") parsed to minor units and held to the limits. */
-export function cardTopUpSchema(currency: string) {
-  const { min, max } = cardTopUpLimits(currency);
+export function cardTopUpSchema(currency: string, minimumCharge?: number) {
+  const { min, max } = cardTopUpLimits(currency, minimumCharge);
   return z.object({
     amount: z
       .string({ error: 'is required' })
@@ -27,8 +27,8 @@ export function cardTopUpSchema(currency: string) {
 }
 
 /** Minor units of a card top-up typed as text; a 400 naming the `amount` field when it does not hold. */
-export function parseCardTopUpAmount(text: string, currency: string): number {
-  const parsed = cardTopUpSchema(currency).safeParse({ amount: text });
+export function parseCardTopUpAmount(text: string, currency: string, minimumCharge?: number): number {
+  const parsed = cardTopUpSchema(currency, minimumCharge).safeParse({ amount: text });
   if (!parsed.success) throw badRequest(`Amount ${parsed.error.issues[0]?.message ?? 'is invalid'}.`, 'amount');
   return parsed.data.amount;
 }

@@ -3,6 +3,7 @@ import type { Db } from '../db/client';
 import { insertPayment } from '../db/queries/payments';
 import type { Payment } from '../db/schema';
 import { closeEarlierInvoicePayments, getPayableInvoice, getTopUpWallet } from './card-payments';
+import { assertAboveMinimumCharge } from './minimum-charge';
 import type { PaymentProvider } from './provider';
 
 /** Where the hosted page sends the browser back: the payment's own status page, built from its id. */
@@ -29,6 +30,7 @@ async function startCheckout(
   input: CheckoutPurpose & { amount: number; currency: string; description: string; metadata: Record<string, string>; returnUrls: ReturnUrls },
   now: Date,
 ): Promise<{ payment: Payment; url: string }> {
+  assertAboveMinimumCharge(provider, input.amount, input.currency);
   const id = randomUUID();
   const session = await provider.createCheckoutSession({
     amount: input.amount,

@@ -26,7 +26,7 @@ async function audited(db: Db, actor: Actor, link: { payment: { id: string; purp
 export async function createTopUpPaymentLink(db: Db, provider: PaymentProvider, actor: Actor, input: { walletId: string; amount: string; origin: string }) {
   const wallet = await getWalletSummary(db, input.walletId);
   if (!wallet) throw notFound('Wallet not found');
-  const amount = parseCardTopUpAmount(input.amount, wallet.currency);
+  const amount = parseCardTopUpAmount(input.amount, wallet.currency, provider.minimumCharge?.(wallet.currency));
   return audited(db, actor, await startWalletTopUpCheckout(db, provider, wallet.id, amount, driverReturnUrls(input.origin)));
 }
 

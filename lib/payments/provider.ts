@@ -42,6 +42,8 @@ export type ProviderEvent =
  */
 export interface PaymentProvider {
   readonly name: string;
+  /** The smallest amount (minor units) the provider charges in `currency`; undefined: no known minimum. */
+  minimumCharge?(currency: string): number | undefined;
   createPaymentIntent(input: { amount: number; currency: string; description: string; metadata: Record<string, string> }): Promise<PaymentIntent>;
   /** A hosted payment page for one amount (Stripe Checkout, mode payment). */
   createCheckoutSession(input: CheckoutSessionInput): Promise<CheckoutSession>;

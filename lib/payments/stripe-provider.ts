@@ -1,4 +1,5 @@
 import Stripe from 'stripe';
+import { stripeMinimumCharge } from './minimum-charge';
 import { WebhookSignatureError, type PaymentProvider, type ProviderEvent, type ProviderPaymentStatus } from './provider';
 
 const STATUS: Record<string, ProviderPaymentStatus> = {
@@ -40,6 +41,7 @@ export function createStripeProvider(config: StripeProviderConfig): PaymentProvi
   const stripe = new Stripe(config.secretKey, { httpClient: config.httpClient, maxNetworkRetries: 0, ...apiHost(config.apiBase) });
   return {
     name: 'stripe',
+    minimumCharge: stripeMinimumCharge,
     async createPaymentIntent({ amount, currency, description, metadata }) {
       const intent = await stripe.paymentIntents.create({ amount, currency: currency.toLowerCase(), description, metadata, automatic_payment_methods: { enabled: true } });
       return { reference: intent.id, clientSecret: intent.client_secret, status: STATUS[intent.status] ?? 'pending' };

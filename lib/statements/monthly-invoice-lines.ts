@@ -18,19 +18,23 @@ export const monthLabel = (start: Date) => start.toISOString().slice(0, 7);
 /**
  * One line per session (one per VAT rate when a session has several): the sums of the session's
  * own invoice lines as priced at its stop, so the monthly invoice is exactly the sum of what the
- * sessions cost, to the cent, VAT per rate unchanged.
+ * sessions cost, to the cent, VAT per rate unchanged. The subscription's included energy stays a
+ * line of its own under the session's (INCLUDED_ENERGY, as on a session invoice): the session line
+ * is what the tariff charged (less the plan's discount), the included line what the plan took off.
  */
 export function monthlyInvoiceLines(sessions: Pick<MonthlyBilledSession, 'transactionId' | 'stoppedAt' | 'currency' | 'lines'>[]): NewInvoiceLine[] {
   return sessions.flatMap((session) => {
     const lines = session.lines as NewInvoiceLine[];
+    const included = lines.filter((line) => line.component === 'INCLUDED_ENERGY');
     const byRate = new Map<number | null, { net: number; vat: number; gross: number }>();
     for (const line of lines) {
+      if (line.component === 'INCLUDED_ENERGY') continue;
       const sum = byRate.get(line.vatRate ?? null) ?? { net: 0, vat: 0, gross: 0 };
       byRate.set(line.vatRate ?? null, { net: sum.net + line.net, vat: sum.vat + line.vat, gross: sum.gross + line.gross });
     }
     const energy = lines.filter((line) => line.component === 'ENERGY').reduce((sum, line) => sum + Number(line.quantity), 0);
     const base = `Session ${session.transactionId}, ${session.stoppedAt.toISOString().slice(0, 10)}${energy > 0 ? `, ${Math.round(energy * 1000) / 1000} kWh` : ''}`;
-    return [...byRate].map(([vatRate, sum]) => ({
+    const sessionLines = [...byRate].map(([vatRate, sum]) => ({
       component: 'SESSION',
       description: byRate.size > 1 ? `${base}, VAT ${vatRate ?? 'n/a'}%` : base,
       quantity: 1,
@@ -41,6 +45,7 @@ export function monthlyInvoiceLines(sessions: Pick<MonthlyBilledSession, 'transa
       vat: sum.vat,
       gross: sum.gross,
     }));
+    return [...sessionLines, ...included.map((line) => ({ ...line, description: `Session ${session.transactionId}: ${line.description}` }))];
   });
 }
 

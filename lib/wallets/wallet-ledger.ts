@@ -1,7 +1,6 @@
 import type { Db } from '../db/client';
-import { getInvoiceDebit, getWalletBalance, getWalletByDriver, insertWallet, insertWalletEntry, lockWallet } from '../db/queries/wallets';
+import { getInvoiceDebit, getSessionDebit, getWalletBalance, getWalletByDriver, insertWallet, insertWalletEntry, lockWallet } from '../db/queries/wallets';
 import { getDriverById } from '../db/queries/drivers';
-import { getSessionDebitWithoutInvoice } from '../db/queries/statements';
 import type { Invoice, Wallet, WalletEntry, WalletEntryKind } from '../db/schema';
 import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record-audit';
@@ -68,34 +67,39 @@ export async function reverseWalletTopUp(tx: Db, walletId: string, input: { amou
 export type WalletDebit = { debited: true; entry: WalletEntry; balance: number } | { debited: false; reason: string };
 
 /**
- * Pays a session invoice from the driver's wallet (same currency), at most once per invoice. With
- * too little balance (and negative not allowed) nothing is debited: the invoice stays unpaid.
+ * What one session costs its driver's wallet: its session invoice (per-session invoicing) or, when
+ * invoiced monthly, the session itself before any invoice exists (`invoiceId` null).
  */
-export async function debitWalletForInvoice(db: Db, invoice: Invoice, now: Date): Promise<WalletDebit> {
-  if (!invoice.driverId || invoice.transactionId === null || invoice.kind !== 'session') return { debited: false, reason: 'no driver' };
-  const wallet = await getWalletByDriver(db, invoice.driverId);
-  if (!wallet) return { debited: false, reason: 'the driver has no wallet' };
-  if (wallet.currency !== invoice.currency) return { debited: false, reason: `the wallet is in ${wallet.currency}, the invoice in ${invoice.currency}` };
-  return db.transaction(async (tx) => {
-    await lockWallet(tx, wallet.id);
-    if (await getInvoiceDebit(tx, invoice.id)) return { debited: false, reason: 'already debited' };
-    const result = await appendIfAffordable(tx, wallet.id, { kind: 'session_debit', amount: -invoice.gross, transactionId: invoice.transactionId!, invoiceId: invoice.id, createdBy: 'system', now });
-    return result ? { debited: true, ...result } : { debited: false, reason: 'insufficient balance' };
-  });
+export interface SessionCharge {
+  driverId: string | null;
+  transactionId: number | null;
+  currency: string;
+  gross: number;
+  invoiceId: string | null;
+}
+
+/** The charge of a session invoice; null for any other kind (fees, monthly invoices, credit notes). */
+export function invoiceCharge(invoice: Invoice): SessionCharge | null {
+  if (invoice.kind !== 'session') return null;
+  return { driverId: invoice.driverId, transactionId: invoice.transactionId, currency: invoice.currency, gross: invoice.gross, invoiceId: invoice.id };
 }
 
 /**
- * Pays a session invoiced monthly (no invoice yet) from the driver's wallet: like
- * debitWalletForInvoice, once per session (checked under the wallet's lock), without an invoice.
+ * Pays a session from the driver's wallet (same currency), at most once per charge: per invoice, or
+ * per session without an invoice (monthly), checked under the wallet's lock. With too little
+ * balance (and negative not allowed) nothing is debited: the session stays unpaid.
  */
-export async function debitWalletForSession(db: Db, input: { driverId: string; transactionId: number; gross: number; currency: string }, now: Date): Promise<WalletDebit> {
-  const wallet = await getWalletByDriver(db, input.driverId);
+export async function debitWalletForSession(db: Db, charge: SessionCharge | null, now: Date): Promise<WalletDebit> {
+  if (!charge?.driverId || charge.transactionId === null) return { debited: false, reason: 'no driver' };
+  const { driverId, transactionId, invoiceId } = charge;
+  const wallet = await getWalletByDriver(db, driverId);
   if (!wallet) return { debited: false, reason: 'the driver has no wallet' };
-  if (wallet.currency !== input.currency) return { debited: false, reason: `the wallet is in ${wallet.currency}, the session in ${input.currency}` };
+  if (wallet.currency !== charge.currency) return { debited: false, reason: `the wallet is in ${wallet.currency}, the ${invoiceId ? 'invoice' : 'session'} in ${charge.currency}` };
   return db.transaction(async (tx) => {
     await lockWallet(tx, wallet.id);
-    if (await getSessionDebitWithoutInvoice(tx, input.transactionId)) return { debited: false, reason: 'already debited' };
-    const result = await appendIfAffordable(tx, wallet.id, { kind: 'session_debit', amount: -input.gross, transactionId: input.transactionId, note: 'Invoiced monthly', createdBy: 'system', now });
+    if (await getSessionDebit(tx, { transactionId, invoiceId })) return { debited: false, reason: 'already debited' };
+    const entry = { kind: 'session_debit' as const, amount: -charge.gross, transactionId, ...(invoiceId ? { invoiceId } : { note: 'Invoiced monthly' }) };
+    const result = await appendIfAffordable(tx, wallet.id, { ...entry, createdBy: 'system', now });
     return result ? { debited: true, ...result } : { debited: false, reason: 'insufficient balance' };
   });
 }

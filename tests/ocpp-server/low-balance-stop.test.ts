@@ -83,3 +83,30 @@ it('sends RemoteStopTransaction exactly once when the cost so far reaches the wa
   // The station stops: the session ends normally (reason Remote).
   await station.call('StopTransaction', { transactionId: paid, meterStop: 12_000, timestamp: at(33), reason: 'Remote' });
 });
+
+it('sends a stop that found the station away once more when it is back: on its next MeterValues, once, recorded', async () => {
+  const paid = await start(3, 'LOW-TAG');
+  await meter(3, paid, 10, 5000);
+  // The stop was decided as the station dropped off: RemoteStopTransaction was answered offline.
+  await t.db.execute(sql`insert into low_balance_stops (transaction_id, wallet_id, currency, cost_so_far, balance, requested_at, outcome)
+    select ${paid}, w.id, 'EUR', 327, 300, now(), 'offline: The station is not connected' from wallets w join drivers d on d.id = w.driver_id where d.name = 'Low Balance'`);
+  await station.close();
+  station = await connectStation(server.url, 'LOWBAL-1');
+  station.handle('RemoteStopTransaction', async ({ params }) => {
+    stops.push(params as { transactionId: number });
+    return { status: 'Accepted' };
+  });
+  await boot(station);
+  const before = stops.length;
+  await meter(3, paid, 40, 11_000); // queued while away, sent now that it is back
+  await until(() => (stops.length > before ? stops : undefined), 'the retried RemoteStopTransaction');
+  const retried = await until(async () => {
+    const row = await getLowBalanceStop(t.db, paid);
+    return row?.retryOutcome ? row : undefined;
+  }, 'the retry outcome');
+  expect(retried).toMatchObject({ outcome: 'offline: The station is not connected', retriedAt: expect.any(Date), retryCommandId: expect.any(Number) });
+  expect(retried.retryOutcome).toMatch(/^completed: .*Accepted/);
+  await meter(3, paid, 41, 11_500);
+  await new Promise((resolve) => setTimeout(resolve, 1000)); // give a wrong third attempt the time to show itself
+  expect(stops.slice(before)).toEqual([{ transactionId: paid }]);
+});

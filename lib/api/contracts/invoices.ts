@@ -80,3 +80,8 @@ export const creditInvoiceOperation = defineOperation({
   params: invoiceIdParams, body: z.strictObject({ reason: z.string({ message: 'is required' }).trim().min(1, { message: 'is required' }).max(500) }),
   response: invoiceSchema, responseStatus: 201, errors: { 404: 'not_found', 409: 'already_credited | is_credit_note' },
 });
+export const issueMonthlyInvoicesOperation = defineOperation({
+  method: 'post', path: '/api/v1/invoices/monthly', tag: 'Billing', role: 'admin',
+  summary: 'Issue the monthly invoices due now, as the scheduler does every 10 min (e.g. right after a credit note released a monthly invoice’s sessions); audited as the caller',
+  response: z.object({ data: z.array(invoiceSchema) }),
+});

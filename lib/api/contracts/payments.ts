@@ -13,7 +13,7 @@ export const payInvoiceOperation = defineOperation({
   method: 'post', path: '/api/v1/invoices/{id}/payments', tag: 'Billing', role: 'operator',
   summary: 'Start a card payment of what is still owed on an invoice (PaymentIntent); paid only when the provider reports it',
   params: z.object({ id: z.uuid({ message: 'must be an invoice id (UUID)' }) }), response: paymentStart, responseStatus: 201,
-  errors: { 404: 'not_found', 409: 'card_payments_disabled | already_paid | not_payable' },
+  errors: { 400: 'invalid_request (field amount: what is owed is below the card provider’s minimum charge for the currency)', 404: 'not_found', 409: 'card_payments_disabled | already_paid | not_payable' },
 });
 export const reconciliationOperation = defineOperation({
   method: 'get', path: '/api/v1/payments/reconciliation', tag: 'Billing', role: 'viewer',

@@ -32,7 +32,7 @@ export async function listPaymentMethods(db: Db, transactionIds: number[]): Prom
 /**
  * Re-derives the payment method of stored revenue rows whose billing may have moved since `since`
  * (priced by the last refresh, a session invoice issued — its wallet debit is made with it, at the
- * same instant — or a card payment succeeded; from an hour earlier, for settlements that committed
+ * same instant — or a card payment succeeded or was refunded; from an hour earlier, for settlements that committed
  * after their own timestamps). All by index. Returns the range of stop instants that changed (for
  * the monthly revenue rollup), or null.
  */
@@ -44,6 +44,8 @@ export async function updateChangedPaymentMethods(db: Db, since: Date): Promise<
       union select transaction_id from invoices where kind = 'session' and issued_at >= ${lookback} and transaction_id is not null
       union select i.transaction_id from payments p join invoices i on i.id = p.invoice_id
         where p.purpose = 'invoice' and p.succeeded_at >= ${lookback} and i.transaction_id is not null
+      union select i.transaction_id from payments p join invoices i on i.id = p.invoice_id
+        where p.purpose = 'invoice' and p.refunded_at >= ${lookback} and i.transaction_id is not null
     ),
     derived as (select c.id, ${PAYMENT_METHOD(sql`c.id`)} as method from changed c),
     updated as (

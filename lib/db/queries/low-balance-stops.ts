@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, like, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { lowBalanceStops, type LowBalanceStop } from '../schema';
 
@@ -26,13 +26,30 @@ export async function getTransactionWallet(db: Db, transactionId: number): Promi
 }
 
 /** Records the decision to stop; false when a stop was already recorded for the session (by this or another node). */
-export async function insertLowBalanceStop(db: Db, row: Omit<LowBalanceStop, 'commandId' | 'outcome'>): Promise<boolean> {
+export async function insertLowBalanceStop(db: Db, row: Omit<LowBalanceStop, 'commandId' | 'outcome' | 'retriedAt' | 'retryCommandId' | 'retryOutcome'>): Promise<boolean> {
   const inserted = await db.insert(lowBalanceStops).values(row).onConflictDoNothing().returning({ transactionId: lowBalanceStops.transactionId });
   return inserted.length > 0;
 }
 
 export async function recordLowBalanceStopOutcome(db: Db, transactionId: number, input: { commandId: number | null; outcome: string }): Promise<void> {
   await db.update(lowBalanceStops).set(input).where(eq(lowBalanceStops.transactionId, transactionId));
+}
+
+/**
+ * Claims the one retry of a stop that found the station offline; false when there is nothing to
+ * retry or another check (this node or another) claimed it first.
+ */
+export async function claimLowBalanceStopRetry(db: Db, transactionId: number, now: Date): Promise<boolean> {
+  const claimed = await db
+    .update(lowBalanceStops)
+    .set({ retriedAt: now })
+    .where(and(eq(lowBalanceStops.transactionId, transactionId), like(lowBalanceStops.outcome, 'offline%'), isNull(lowBalanceStops.retriedAt)))
+    .returning({ transactionId: lowBalanceStops.transactionId });
+  return claimed.length > 0;
+}
+
+export async function recordLowBalanceStopRetryOutcome(db: Db, transactionId: number, input: { commandId: number | null; outcome: string }): Promise<void> {
+  await db.update(lowBalanceStops).set({ retryCommandId: input.commandId, retryOutcome: input.outcome }).where(eq(lowBalanceStops.transactionId, transactionId));
 }
 
 export async function getLowBalanceStop(db: Db, transactionId: number): Promise<LowBalanceStop | undefined> {

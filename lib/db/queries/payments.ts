@@ -31,7 +31,8 @@ export async function lockPendingInvoicePayments(db: Db, invoiceId: string): Pro
 }
 
 export async function setPaymentStatus(db: Db, id: string, status: PaymentStatus, now: Date): Promise<void> {
-  await db.update(payments).set({ status, updatedAt: now, ...(status === 'succeeded' ? { succeededAt: now } : {}) }).where(eq(payments.id, id));
+  const at = status === 'succeeded' ? { succeededAt: now } : status === 'refunded' ? { refundedAt: now } : {};
+  await db.update(payments).set({ status, updatedAt: now, ...at }).where(eq(payments.id, id));
 }
 
 /**

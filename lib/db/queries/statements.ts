@@ -69,18 +69,24 @@ export async function attachMonthlyInvoice(db: Db, input: { invoiceId: string; t
   await db.update(monthlyBilledSessions).set({ invoiceId: input.invoiceId }).where(inArray(monthlyBilledSessions.transactionId, input.transactionIds));
 }
 
+/**
+ * A credited monthly invoice gives its sessions back (invoice_id cleared) so the account's next
+ * monthly invoice carries them again; the caller holds the account's lock. Returns their ids.
+ */
+export async function releaseMonthlyInvoiceSessions(db: Db, invoiceId: string): Promise<number[]> {
+  const rows = await db.update(monthlyBilledSessions).set({ invoiceId: null }).where(eq(monthlyBilledSessions.invoiceId, invoiceId)).returning({ id: monthlyBilledSessions.transactionId });
+  return rows.map((row) => row.id).sort((a, b) => a - b);
+}
+
+/** The account whose monthly invoice this is (one per invoice), from its sessions. */
+export async function getMonthlyInvoiceAccount(db: Db, invoiceId: string): Promise<string | undefined> {
+  const [row] = await db.select({ accountKey: monthlyBilledSessions.accountKey }).from(monthlyBilledSessions).where(eq(monthlyBilledSessions.invoiceId, invoiceId)).limit(1);
+  return row?.accountKey;
+}
+
 /** Serialises issuing one account's monthly invoice until the transaction ends. */
 export async function lockMonthlyAccount(db: Db, key: string): Promise<void> {
   await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`monthly-invoice:${key}`}, 0))`);
-}
-
-/** A session's wallet debit made without an invoice (monthly invoicing), if any. */
-export async function getSessionDebitWithoutInvoice(db: Db, transactionId: number): Promise<WalletEntry | undefined> {
-  const [row] = await db
-    .select()
-    .from(walletEntries)
-    .where(and(eq(walletEntries.transactionId, transactionId), eq(walletEntries.kind, 'session_debit'), isNull(walletEntries.invoiceId)));
-  return row;
 }
 
 /** A wallet's balance before `at`, and its entries of [at, to) in ledger order. */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { drivers, idTags, walletEntries, wallets, type Wallet, type WalletEntry } from '../schema';
 
@@ -33,6 +33,15 @@ export async function insertWalletEntry(db: Db, row: typeof walletEntries.$infer
 
 export function listWalletEntries(db: Db, walletId: string, limit = 500): Promise<WalletEntry[]> {
   return db.select().from(walletEntries).where(eq(walletEntries.walletId, walletId)).orderBy(desc(walletEntries.id)).limit(limit);
+}
+
+/** A session's wallet debit: the one that paid its invoice `invoiceId`, or (null) the one made without an invoice (monthly invoicing). */
+export async function getSessionDebit(db: Db, key: { transactionId: number; invoiceId: string | null }): Promise<WalletEntry | undefined> {
+  const [row] = await db
+    .select()
+    .from(walletEntries)
+    .where(and(eq(walletEntries.kind, 'session_debit'), key.invoiceId ? eq(walletEntries.invoiceId, key.invoiceId) : and(eq(walletEntries.transactionId, key.transactionId), isNull(walletEntries.invoiceId))));
+  return row;
 }
 
 /** The session debit that paid this invoice, if one did. */

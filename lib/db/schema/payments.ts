@@ -34,11 +34,13 @@ export const payments = pgTable(
     createdAt: at('created_at').notNull(),
     updatedAt: at('updated_at').notNull(),
     succeededAt: at('succeeded_at'),
+    /** When the provider reported it refunded (a session it paid shows its true payment method again). */
+    refundedAt: at('refunded_at'),
   },
   (table) => [
     uniqueIndex('payments_provider_reference').on(table.provider, table.reference),
     uniqueIndex('payments_provider_intent_reference').on(table.provider, table.intentReference),
-    index('payments_invoice').on(table.invoiceId), index('payments_succeeded_at').on(table.succeededAt),
+    index('payments_invoice').on(table.invoiceId), index('payments_succeeded_at').on(table.succeededAt), index('payments_refunded_at').on(table.refundedAt),
   ],
 );
 

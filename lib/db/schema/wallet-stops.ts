@@ -25,6 +25,13 @@ export const lowBalanceStops = pgTable('low_balance_stops', {
   commandId: bigint('command_id', { mode: 'number' }).references(() => commands.id, { onDelete: 'set null' }),
   /** The command's final state (completed, rejected, failed, timed_out, offline) and the station's answer. */
   outcome: text('outcome'),
+  /**
+   * An `offline` stop is sent once more when the station is back (the session's next MeterValues
+   * finds it online): when, the command, and its outcome. Set once: there is no third attempt.
+   */
+  retriedAt: at('retried_at'),
+  retryCommandId: bigint('retry_command_id', { mode: 'number' }).references(() => commands.id, { onDelete: 'set null' }),
+  retryOutcome: text('retry_outcome'),
 });
 
 export type LowBalanceStop = typeof lowBalanceStops.$inferSelect;

@@ -40,9 +40,12 @@ async function settledSession(idTag: string, connectorId: number) {
   invoices[idTag] = (await getSessionInvoice(t.db, transaction.id))!.id;
 }
 
+const cardPayments: Record<string, string> = {};
+
 async function payByCard(idTag: string, at: Date) {
   const { payment } = await startInvoicePayment(t.db, manual, invoices[idTag]!, at);
   expect(await applyProviderEvent(t.db, 'manual', { type: 'payment_succeeded', reference: payment.reference, amount: 119, currency: 'EUR' }, at)).toBe('applied');
+  cardPayments[idTag] = payment.reference;
 }
 
 const revenueByMethod = async (now: Date) => {
@@ -82,5 +85,15 @@ describe('payment method in the revenue report', () => {
     const now = utc('15:00', '2026-03-05');
     await refreshChangedRollups(t.db, now);
     expect(await revenueByMethod(now)).toEqual({ wallet: [1, 1.19], card: [2, 2.38], subscription: [1, 1.19] });
+  });
+
+  it('follows a later refund of that card payment: the session shows its true method again', async () => {
+    // A refresh in between, so the refund is the only change the next one can see.
+    await refreshChangedRollups(t.db, utc('12:00', '2026-03-07'));
+    expect(await revenueByMethod(utc('12:00', '2026-03-07'))).toEqual({ wallet: [1, 1.19], card: [2, 2.38], subscription: [1, 1.19] });
+    expect(await applyProviderEvent(t.db, 'manual', { type: 'payment_refunded', reference: cardPayments.IVO!, amount: 119, currency: 'EUR' }, utc('09:00', '2026-03-09'))).toBe('applied');
+    const now = utc('10:00', '2026-03-09');
+    await refreshChangedRollups(t.db, now);
+    expect(await revenueByMethod(now)).toEqual({ wallet: [1, 1.19], card: [1, 1.19], subscription: [1, 1.19], invoice: [1, 1.19] });
   });
 });

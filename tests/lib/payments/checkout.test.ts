@@ -20,6 +20,9 @@ import { createWallet } from '@/lib/wallets/wallet-ledger';
 import { eq } from 'drizzle-orm';
 import { auditLog, payments } from '@/lib/db/schema';
 import { createInvoicePaymentLink, createTopUpPaymentLink } from '@/lib/payments/payment-links';
+import * as payInvoiceRoute from '@/app/api/v1/invoices/[id]/payments/route';
+import { stripeMinimumCharge } from '@/lib/payments/minimum-charge';
+import { formatMinorUnits } from '@/lib/pricing/currency';
 
 const SECRET = 'whsec_checkout_test';
 const ORIGIN = 'https://charge.example.com';
@@ -248,5 +251,40 @@ describe('a refund of a hosted-page payment', () => {
     expect((await listWalletEntries(t.db, ids.danaWallet)).slice(0, 2).map((entry) => [entry.kind, entry.amount])).toEqual([['adjustment', -1200], ['top_up', 1200]]);
     expect(await handleProviderWebhook(t.db, stripe, payload, signature)).toEqual({ outcome: 'duplicate' });
     expect(await getWalletBalance(t.db, ids.danaWallet)).toBe(balance);
+  });
+});
+
+describe('Stripe’s minimum charge per currency (docs.stripe.com/currencies)', () => {
+  it('knows the documented minimums in minor units, and none for a currency Stripe does not list', () => {
+    expect(['USD', 'EUR', 'GBP', 'CHF', 'DKK', 'HKD', 'JPY', 'HUF', 'MXN', 'THB'].map((c) => [c, stripeMinimumCharge(c)])).toEqual([
+      ['USD', 50], ['EUR', 50], ['GBP', 30], ['CHF', 50], ['DKK', 250], ['HKD', 400], ['JPY', 50], ['HUF', 17500], ['MXN', 1000], ['THB', 1000],
+    ]);
+    expect(stripeMinimumCharge('KWD')).toBeUndefined();
+    expect(createManualProvider('x').minimumCharge).toBeUndefined();
+  });
+
+  it('refuses a smaller invoice payment (portal and REST) with a 400 naming amount, before anything reaches Stripe', async () => {
+    const now = new Date('2026-11-27T11:00:00Z');
+    const small = await insertInvoice(t.db, { number: 'INV-2026-10', series: 'INV', year: 2026, sequence: 10, kind: 'session', issuedAt: now, currency: 'EUR', net: 42, vat: 7, gross: 49, driverId: ids.dana, customerName: 'Dana', issuedBy: 'test' }, []);
+    const requests = server.requests.length;
+    await expect(startDriverInvoiceCheckout(t.db, stripe, ids.dana, small.id, driverReturnUrls(ORIGIN))).rejects.toMatchObject({
+      status: 400, field: 'amount', message: 'amount: €0.49 is below the card minimum of €0.50; smaller amounts cannot be paid by card',
+    });
+    const rest = await api.call(payInvoiceRoute.POST, { role: 'operator', params: { id: small.id }, body: {} });
+    expect([rest.status, rest.body.error?.field]).toEqual([400, 'amount']);
+    expect(server.requests.length).toBe(requests);
+    expect(await t.db.select().from(payments).where(eq(payments.invoiceId, small.id))).toEqual([]);
+    // 1 cent more is chargeable: €0.50 is Stripe's EUR minimum itself.
+    const enough = await insertInvoice(t.db, { number: 'INV-2026-11', series: 'INV', year: 2026, sequence: 11, kind: 'session', issuedAt: now, currency: 'EUR', net: 42, vat: 8, gross: 50, driverId: ids.dana, customerName: 'Dana', issuedBy: 'test' }, []);
+    expect((await startDriverInvoiceCheckout(t.db, stripe, ids.dana, enough.id, driverReturnUrls(ORIGIN))).payment).toMatchObject({ amount: 50, status: 'pending' });
+  });
+
+  it('holds the portal top-up form to the minimum where it is above the form’s own (HUF 175.00 > HUF 5.00)', async () => {
+    const ferenc = (await insertDriver(t.db, { name: 'Ferenc', email: 'ferenc@example.com', status: 'active' }, new Date())).id;
+    await createWallet(t.db, systemActor, { driverId: ferenc, currency: 'HUF' });
+    const requests = server.requests.length;
+    await expect(startDriverCardTopUp(t.db, stripe, ferenc, '100', driverReturnUrls(ORIGIN))).rejects.toMatchObject({ status: 400, field: 'amount', message: `Amount must be at least ${formatMinorUnits(17500, 'HUF')}.` }); // HUF 175.00 (Intl puts a no-break space)
+    expect(server.requests.length).toBe(requests);
+    expect((await startDriverCardTopUp(t.db, stripe, ferenc, '175', driverReturnUrls(ORIGIN))).payment).toMatchObject({ amount: 17500, currency: 'HUF' });
   });
 });

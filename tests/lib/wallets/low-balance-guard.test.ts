@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
 import { addEnergyReadings, addStations, utc } from '../billing/fixtures';
@@ -7,6 +8,7 @@ import { upsertIdTag } from '@/lib/db/queries/id-tags';
 import type { Transaction } from '@/lib/db/schema';
 import { createCommand } from '@/lib/commands/create-command';
 import { getLowBalanceStop } from '@/lib/db/queries/low-balance-stops';
+import { upsertServiceHeartbeat } from '@/lib/db/queries/service-heartbeats';
 import { createTariff } from '@/lib/tariffs/create-tariff';
 import { startTransaction } from '@/lib/transactions/start-transaction';
 import { createLowBalanceGuard } from '@/lib/wallets/low-balance-guard';
@@ -101,4 +103,32 @@ it('looks again when samples arrive during a check: the last MeterValues of a bu
   expect(evaluations).toBe(2);
   expect(await instance.check(growing.id)).toBe('within_balance');
   expect(evaluations).toBe(3);
+});
+
+it('sends a stop that found the station offline once more when the station is back: once across nodes, recorded', async () => {
+  // The wallet holds €13.00 now; 50 kWh cost €14.88.
+  const node1 = guard();
+  const node2 = guard();
+  const over = await session('STRICT', 50_000);
+  expect(await node1.check(over.id)).toBe('stop_requested');
+  expect(await getLowBalanceStop(t.db, over.id)).toMatchObject({ outcome: 'offline: The station is not connected', retriedAt: null });
+  expect(await node1.check(over.id)).toBe('already_requested'); // still away: nothing sent
+  expect(await node2.check(over.id)).toBe('already_requested');
+  // Online again, but on a node whose heartbeat is stale: the command path would still answer offline.
+  await upsertServiceHeartbeat(t.db, { serviceId: 'ocpp:node-b', kind: 'ocpp', startedAt: utc('06:00'), at: new Date(Date.now() - 120_000) });
+  await t.db.execute(sql`update stations set online = true, node_id = 'node-b' where id = 'LB-1'`);
+  try {
+    expect(await node1.check(over.id)).toBe('already_requested');
+    await upsertServiceHeartbeat(t.db, { serviceId: 'ocpp:node-b', kind: 'ocpp', startedAt: utc('06:00'), at: new Date() });
+    expect((await Promise.all([node1.check(over.id), node2.check(over.id)])).sort()).toEqual(['already_requested', 'stop_retried']);
+    expect([...node1.requested, ...node2.requested]).toEqual([over.id, over.id]);
+    const stop = await getLowBalanceStop(t.db, over.id);
+    // The command path now queues it for node-b (no socket in this test, so it stays queued): recorded beside the first.
+    expect(stop).toMatchObject({ retriedAt: now, retryOutcome: 'queued', retryCommandId: expect.any(Number) });
+    expect(stop!.retryCommandId).not.toBe(stop!.commandId);
+    expect([await node1.check(over.id), await node2.check(over.id), await guard().check(over.id)]).toEqual(['already_requested', 'already_requested', 'already_requested']);
+    expect([...node1.requested, ...node2.requested]).toHaveLength(2);
+  } finally {
+    await t.db.execute(sql`update stations set online = false, node_id = null where id = 'LB-1'`);
+  }
 });

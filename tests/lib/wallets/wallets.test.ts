@@ -12,7 +12,7 @@ import { issueCreditNote } from '@/lib/invoices/issue-credit-note';
 import { createTariff } from '@/lib/tariffs/create-tariff';
 import { startTransaction } from '@/lib/transactions/start-transaction';
 import { parseAmount } from '@/lib/wallets/parse-amount';
-import { createWallet, debitWalletForInvoice, topUpWallet } from '@/lib/wallets/wallet-ledger';
+import { createWallet, debitWalletForSession, invoiceCharge, topUpWallet } from '@/lib/wallets/wallet-ledger';
 
 let t: TestDatabase;
 let walletId: string;
@@ -75,7 +75,7 @@ describe('prepaid wallets', () => {
     expect(settled).toMatchObject({ invoice: { gross: 100 }, wallet: { debited: false, reason: 'insufficient balance' } });
     expect(await getWalletBalance(t.db, walletId)).toBe(14);
     await t.db.execute(sql`update wallets set allow_negative = true where id = ${walletId}`);
-    expect(await debitWalletForInvoice(t.db, settled.invoice!, utc('09:10'))).toMatchObject({ debited: true, balance: -86 });
+    expect(await debitWalletForSession(t.db, invoiceCharge(settled.invoice!), utc('09:10'))).toMatchObject({ debited: true, balance: -86 });
     expect(await authorize()).toBe('Blocked');
   });
 
@@ -95,7 +95,7 @@ describe('prepaid wallets', () => {
     const { issueSessionInvoice } = await import('@/lib/invoices/issue-session-invoice');
     const invoices = await Promise.all(sessions.map((s) => issueSessionInvoice(t.db, systemActor, s.id, utc('09:00'))));
     await topUpWallet(t.db, systemActor, walletId, { amount: 86 }); // €1.00: exactly one session of €1.00 (the override, no VAT)
-    const debits = await Promise.all(invoices.map((invoice) => debitWalletForInvoice(t.db, invoice, utc('09:00'))));
+    const debits = await Promise.all(invoices.map((invoice) => debitWalletForSession(t.db, invoiceCharge(invoice), utc('09:00'))));
     expect(debits.filter((d) => d.debited)).toHaveLength(1);
     expect(debits.filter((d) => !d.debited).map((d) => !d.debited && d.reason)).toEqual(['insufficient balance', 'insufficient balance', 'insufficient balance']);
     expect(await getWalletBalance(t.db, walletId)).toBe(0);

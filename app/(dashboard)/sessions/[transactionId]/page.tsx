@@ -46,7 +46,7 @@ export default async function SessionPage({ params }: { params: Promise<{ transa
       ? ([
           [
             'Stop requested',
-            `${when(lowBalanceStop.requestedAt)}: wallet balance low (cost so far ${formatMinorUnits(lowBalanceStop.costSoFar, lowBalanceStop.currency)} reached the balance of ${formatMinorUnits(lowBalanceStop.balance, lowBalanceStop.currency)}); RemoteStopTransaction ${lowBalanceStop.outcome ?? 'sent'}`,
+            `${when(lowBalanceStop.requestedAt)}: wallet balance low (cost so far ${formatMinorUnits(lowBalanceStop.costSoFar, lowBalanceStop.currency)} reached the balance of ${formatMinorUnits(lowBalanceStop.balance, lowBalanceStop.currency)}); RemoteStopTransaction ${lowBalanceStop.outcome ?? 'sent'}${lowBalanceStop.retriedAt ? `; sent again ${when(lowBalanceStop.retriedAt)}, the station being back: ${lowBalanceStop.retryOutcome ?? 'sent'}` : ''}`,
           ],
         ] as [string, string][])
       : []),
