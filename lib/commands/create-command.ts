@@ -46,6 +46,6 @@ export async function createCommand(deps: { db: Db; nodeDeadAfterMs?: number }, 
   // A node killed with -9 leaves its stations online until a live node notices; its stale heartbeat tells already.
   const nodeAlive = station.nodeId ? await isOcppNodeAlive(db, { nodeId: station.nodeId, staleAfterMs: deps.nodeDeadAfterMs ?? DEFAULT_NODE_DEAD_AFTER_MS }) : false;
   if (station.online && station.nodeId && nodeAlive) return insertCommand(db, { ...row, state: 'queued' });
-  const errorDescription = station.online && !nodeAlive ? `The OCPP node holding the station (${station.nodeId}) stopped sending heartbeats` : 'The station is not connected';
+  const errorDescription = station.online && station.nodeId && !nodeAlive ? `The OCPP node holding the station (${station.nodeId}) stopped sending heartbeats` : 'The station is not connected';
   return insertCommand(db, { ...row, state: 'offline', errorCode: 'station_offline', errorDescription });
 }

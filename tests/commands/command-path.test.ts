@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { createRPCError, type RPCClient } from 'ocpp-rpc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -108,6 +109,14 @@ describe('POST /api/v1/stations/{id}/commands/{Action} through a real OCPP serve
     const result = await send('CMD-OFF', 'Reset', { type: 'Soft' });
     expect(result).toMatchObject({ status: 409, body: { error: { code: 'station_offline' } } });
     expect(await getCommandById(t.db, commandIdOf(result))).toMatchObject({ state: 'offline', sentAt: null });
+  });
+
+  it('says "not connected" for a station marked online that no node holds (not a node named null)', async () => {
+    await insertMissingStations(t.db, [{ id: 'CMD-NONODE', registrationStatus: 'accepted' }]);
+    await t.db.execute(sql`update stations set online = true, node_id = null where id = 'CMD-NONODE'`);
+    const result = await send('CMD-NONODE', 'Reset', { type: 'Soft' });
+    expect(result).toMatchObject({ status: 409, body: { error: { code: 'station_offline' } } });
+    expect(await getCommandById(t.db, commandIdOf(result))).toMatchObject({ state: 'offline', errorDescription: 'The station is not connected' });
   });
 
   it('answers 409 station_rejected for a station whose registration is rejected, without recording a command', async () => {
