@@ -13,11 +13,20 @@ function volume(line: { volume: number; volumeUnit: 'Wh' | 's' | 'session' }): s
   return '1';
 }
 
-/** A stopped session's receipt: times, energy, each priced line with VAT, and the total. */
+/**
+ * A stopped session's receipt: times, energy, each priced line with VAT, and the total. A session
+ * invoiced monthly shows its price as stored at the stop (the lines its monthly invoice carries,
+ * included energy and discount among them) and that invoice's number once issued.
+ */
 export function ReceiptView({ receipt }: { receipt: DriverReceipt }) {
-  const cost = receipt.cost;
-  const money = (amount: number) => (cost ? formatMinorUnits(amount, cost.currency) : '—');
+  const { cost, monthly } = receipt;
+  const currency = monthly?.currency ?? cost?.currency;
+  const money = (amount: number) => (currency ? formatMinorUnits(amount, currency) : '—');
   const energyWh = receipt.meterStop === null ? null : Math.max(receipt.meterStop - receipt.meterStart, 0);
+  const lines = monthly
+    ? monthly.lines.map((line) => ({ label: line.description, gross: line.gross }))
+    : [...(cost?.lines ?? []).map((line) => ({ label: `${LINE_NAMES[line.component]} · ${volume(line)}`, gross: line.gross })), ...(receipt.invoiced?.lines ?? []).map((line) => ({ label: line.description, gross: line.gross }))];
+  const totals = monthly ?? receipt.invoiced ?? cost;
   return (
     <Card>
       <CardHeader>
@@ -31,8 +40,9 @@ export function ReceiptView({ receipt }: { receipt: DriverReceipt }) {
           <Row label="Started" value={when(receipt.startedAt)} />
           <Row label="Stopped" value={receipt.stoppedAt ? when(receipt.stoppedAt) : '—'} />
           <Row label="Energy" value={formatKwh(energyWh)} />
+          {monthly ? <Row label="Invoice" value={monthly.invoiceNumber ? `Monthly invoice ${monthly.invoiceNumber}` : `Monthly invoice for ${monthly.month} (not issued yet)`} /> : null}
         </dl>
-        {cost ? (
+        {totals ? (
           <table className="w-full text-sm">
             <caption className="sr-only">Priced lines</caption>
             <thead>
@@ -42,26 +52,20 @@ export function ReceiptView({ receipt }: { receipt: DriverReceipt }) {
               </tr>
             </thead>
             <tbody>
-              {cost.lines.map((line, index) => (
+              {lines.map((line, index) => (
                 <tr key={index} className="border-t">
-                  <td className="py-2">{`${LINE_NAMES[line.component]} · ${volume(line)}`}</td>
-                  <td className="py-2 text-right tabular-nums">{money(line.gross)}</td>
-                </tr>
-              ))}
-              {receipt.invoiced?.lines.map((line, index) => (
-                <tr key={`plan-${index}`} className="border-t">
-                  <td className="py-2">{line.description}</td>
+                  <td className="py-2">{line.label}</td>
                   <td className="py-2 text-right tabular-nums">{money(line.gross)}</td>
                 </tr>
               ))}
               <tr className="border-t text-muted-foreground">
                 <td className="py-2">VAT included</td>
-                <td className="py-2 text-right tabular-nums">{money(receipt.invoiced?.vat ?? cost.vat)}</td>
+                <td className="py-2 text-right tabular-nums">{money(totals.vat)}</td>
               </tr>
               <tr className="border-t text-base font-semibold">
                 <td className="py-2">Total</td>
                 <td className="py-2 text-right tabular-nums" data-testid="receipt-total">
-                  {money(receipt.invoiced?.gross ?? cost.gross)}
+                  {money(totals.gross)}
                 </td>
               </tr>
             </tbody>

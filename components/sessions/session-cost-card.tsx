@@ -8,16 +8,24 @@ type Billing = NonNullable<Awaited<ReturnType<typeof getTransactionWithBilling>>
 
 const BASIS = {
   invoice: 'Invoiced',
+  monthly_invoice: 'Invoiced monthly, on',
+  monthly_pending: 'Invoiced monthly: price as settled at the stop (included energy and discount taken off), on the monthly invoice once issued',
   tariff: 'Tariff price, not invoiced yet (before any subscription benefit)',
   estimate: 'Estimate so far: the session is running (before any subscription benefit)',
 } as const;
 
-/** The session's cost as billed: the invoice's lines and totals when issued, else the tariff price or the live estimate. */
+/**
+ * The session's cost as billed: the invoice's lines and totals when issued; for a monthly-invoiced
+ * session its stored lines (with the included energy) and its monthly invoice; else the tariff
+ * price or the live estimate.
+ */
 export function SessionCostCard({ billing }: { billing: Billing }) {
-  const { total, invoice, cost, costUnavailable } = billing;
+  const { total, invoice, monthly, cost, costUnavailable } = billing;
   const money = (amount: number) => formatMinorUnits(amount, total?.currency ?? 'EUR');
-  const lines = invoice
-    ? invoice.lines.map((line) => ({ key: `${line.component}-${line.description}`, label: line.description, net: line.net, vat: line.vat, gross: line.gross }))
+  const billed = invoice ?? monthly;
+  const linked = invoice ?? monthly?.invoice;
+  const lines = billed
+    ? billed.lines.map((line, index) => ({ key: `${line.component}-${index}`, label: line.description, net: line.net, vat: line.vat, gross: line.gross }))
     : (cost?.lines ?? []).map((line, index) => ({ key: `${line.component}-${index}`, label: line.component, net: line.net, vat: line.vat, gross: line.gross }));
   return (
     <Card aria-label="Cost">
@@ -25,14 +33,15 @@ export function SessionCostCard({ billing }: { billing: Billing }) {
         <CardTitle>Cost</CardTitle>
         <CardDescription data-testid="cost-basis">
           {total ? BASIS[total.basis] : `No price: ${costUnavailable?.message ?? 'no tariff applies'}`}
-          {invoice ? (
+          {linked ? (
             <>
-              {' · '}
-              <Link className="underline" href={`/billing/invoices/${invoice.id}`}>
-                {invoice.number}
+              {invoice ? ' · ' : ' '}
+              <Link className="underline" href={`/billing/invoices/${linked.id}`}>
+                {linked.number}
               </Link>
             </>
           ) : null}
+          {monthly ? ` (${monthly.accountName}, ${monthly.month})` : null}
         </CardDescription>
       </CardHeader>
       {total ? (

@@ -2,6 +2,7 @@ import type { Db } from '../db/client';
 import { listDriverTagValues, listTransactionsForTags } from '../db/queries/driver-transactions';
 import { getTransactionWithCost, priceTransactions } from '../billing/price-transaction';
 import { getSessionInvoice, listInvoiceLines } from '../db/queries/invoices';
+import { getMonthlySessionView } from '../statements/monthly-session-view';
 
 /** The driver's sessions, newest first, each with its cost (final, or so far). Only their own tags. */
 export async function listDriverSessions(db: Db, driverId: string, now = new Date()) {
@@ -21,13 +22,24 @@ export type DriverSessionRow = Awaited<ReturnType<typeof listDriverSessions>>[nu
 
 /**
  * One session with its priced lines: the receipt once stopped. Undefined when it is not the
- * driver's (someone else's session is answered as missing, never shown).
+ * driver's (someone else's session is answered as missing, never shown). A session invoiced
+ * monthly (and not per session) gets `monthly`: its price as stored at the stop, which its monthly
+ * invoice carries (its number once issued).
  */
 export async function getDriverReceipt(db: Db, driverId: string, transactionId: number, now = new Date()) {
   const tags = await listDriverTagValues(db, driverId);
   const transaction = await getTransactionWithCost(db, transactionId, { now });
   if (!transaction || !tags.includes(transaction.idTag)) return undefined;
-  return { ...transaction, invoiced: await invoicedPlanLines(db, transactionId) };
+  const invoiced = await invoicedPlanLines(db, transactionId);
+  const monthly = transaction.stoppedAt && !invoiced ? await monthlyReceipt(db, transactionId) : null;
+  return { ...transaction, invoiced, monthly };
+}
+
+async function monthlyReceipt(db: Db, transactionId: number) {
+  const view = await getMonthlySessionView(db, transactionId);
+  if (!view) return null;
+  const lines = view.lines.map(({ component, description, gross }) => ({ component, description, gross }));
+  return { invoiceNumber: view.invoice?.number ?? null, month: view.month, currency: view.currency, lines, vat: view.vat, gross: view.gross };
 }
 
 /** What the session's invoice adds to the engine's lines (included energy, plan discount) and its total. */

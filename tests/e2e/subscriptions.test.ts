@@ -46,7 +46,36 @@ describe('a driver subscribes in the portal and a session uses the included ener
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   });
 
-  it('a 20 kWh session takes the 15 kWh left: the invoice shows the included energy line and the reduced total', async () => {
+  it('invoiced monthly, a 5 kWh session takes 5 kWh: the receipt and the session page show its stored price with the included energy, not the tariff price', async () => {
+    const invoicing = (mode: string) => admin.request.put(`${scenario.app.baseUrl}/api/v1/drivers/${driverId}/invoicing`, { data: { subject: 'driver', mode } });
+    expect((await invoicing('monthly')).status()).toBe(200);
+    const { station } = scenario;
+    // Over before the next test's session starts (a minute from then) on the same connector.
+    const t0 = Date.now() + 5_000;
+    const at = (seconds: number) => new Date(t0 + seconds * 1000).toISOString();
+    const start = (await station.call('StartTransaction', { connectorId: 1, idTag: 'RFID-SUB', meterStart: 0, timestamp: at(0) })) as { transactionId: number };
+    await station.call('MeterValues', {
+      connectorId: 1,
+      transactionId: start.transactionId,
+      meterValue: [{ timestamp: at(30), sampledValue: [{ measurand: 'Energy.Active.Import.Register', unit: 'Wh', value: '5000' }] }],
+    });
+    await station.call('StopTransaction', { transactionId: start.transactionId, meterStop: 5_000, timestamp: at(30), reason: 'Local' });
+    expect((await invoicing('per_session')).status()).toBe(200);
+
+    // €1.00 + VAT €0.19; 5 kWh × €0.30 = €1.50 + VAT €0.285 → €1.79, all of it included: −€1.79. Total €1.19, not the tariff's €2.98.
+    await phone.goto(`${scenario.app.baseUrl}/driver/sessions/${start.transactionId}`);
+    await phone.getByRole('row', { name: /Included energy \(Commuter\): 5,000 Wh/ }).getByText('-€1.79').waitFor();
+    await phone.getByText(/^Monthly invoice for \d{4}-\d{2} \(not issued yet\)$/).waitFor();
+    expect(await phone.getByTestId('receipt-total').innerText()).toBe('€1.19');
+
+    await admin.goto(`${scenario.app.baseUrl}/sessions/${start.transactionId}`);
+    const card = admin.locator('[aria-label="Cost"]');
+    await card.getByTestId('cost-basis').getByText(/^Invoiced monthly: price as settled at the stop/).waitFor();
+    await card.getByRole('row', { name: /Included energy \(Commuter\): 5,000 Wh/ }).waitFor();
+    expect(await card.getByTestId('cost-total').innerText()).toBe('€1.19');
+  });
+
+  it('a 20 kWh session takes the 10 kWh left: the invoice shows the included energy line and the reduced total', async () => {
     const { station } = scenario;
     const t0 = Date.now() + 60_000;
     const at = (minutes: number) => new Date(t0 + minutes * 60_000).toISOString();
@@ -58,24 +87,24 @@ describe('a driver subscribes in the portal and a session uses the included ener
     });
     await station.call('StopTransaction', { transactionId: start.transactionId, meterStop: 20_000, timestamp: at(30), reason: 'Local' });
 
-    // 20 kWh × €0.30 = €6.00 (VAT €1.14) + €1.00 (VAT €0.19); 15 kWh included: −€4.50, VAT −€0.855 → −€0.86.
-    // Net €2.50, VAT €0.47, total €2.97 instead of €8.33.
+    // 20 kWh × €0.30 = €6.00 (VAT €1.14) + €1.00 (VAT €0.19); the 10 kWh still included: −€3.00, VAT −€0.57.
+    // Net €4.00, VAT €0.76, total €4.76 instead of €8.33.
     const invoices = (await (await admin.request.get(`${scenario.app.baseUrl}/api/v1/invoices?driverId=${driverId}`)).json()) as { data: { id: string; kind: string; gross: number }[] };
     const session = invoices.data.find((invoice) => invoice.kind === 'session')!;
-    expect(session.gross).toBe(297);
+    expect(session.gross).toBe(476);
     await admin.goto(`${scenario.app.baseUrl}/billing/invoices/${session.id}`);
-    const line = admin.getByRole('table', { name: 'Invoice lines' }).locator('tr', { hasText: 'Included energy (Commuter): 15,000 Wh' });
-    await line.getByText('-€4.50').waitFor();
-    await line.getByText('-€5.36').waitFor();
-    await admin.locator('[data-invoice-total="€2.97"]').waitFor();
+    const line = admin.getByRole('table', { name: 'Invoice lines' }).locator('tr', { hasText: 'Included energy (Commuter): 10,000 Wh' });
+    await line.getByText('-€3.00').waitFor();
+    await line.getByText('-€3.57').waitFor();
+    await admin.locator('[data-invoice-total="€4.76"]').waitFor();
 
     await phone.goto(`${scenario.app.baseUrl}/driver/account`);
     await phone.getByLabel('Included energy').getByText('15 kWh used of 15 kWh included · 0 kWh left').waitFor();
-    await phone.getByLabel('Invoices').getByText('€2.97').waitFor();
+    await phone.getByLabel('Invoices').getByText('€4.76').waitFor();
     // The receipt shows the same: the engine's lines, the included energy, the invoiced total.
     await phone.goto(`${scenario.app.baseUrl}/driver/sessions/${start.transactionId}`);
-    await phone.getByRole('row', { name: /Included energy \(Commuter\): 15,000 Wh/ }).getByText('-€5.36').waitFor();
-    expect(await phone.getByTestId('receipt-total').innerText()).toBe('€2.97');
+    await phone.getByRole('row', { name: /Included energy \(Commuter\): 10,000 Wh/ }).getByText('-€3.57').waitFor();
+    expect(await phone.getByTestId('receipt-total').innerText()).toBe('€4.76');
   });
 
   it('the driver cancels: the plan runs to the end of the period', async () => {

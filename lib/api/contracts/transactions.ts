@@ -47,10 +47,25 @@ export const sessionInvoiceSchema = z.object({
   gross: money,
 });
 
+export const monthlySessionSchema = z.object({
+  status: z.enum(['invoiced', 'pending']).describe("invoiced: on its account's monthly invoice; pending: that invoice is not issued yet (or was credited and the session waits for the next one)"),
+  accountName: z.string().describe('the driver or company invoiced'),
+  month: z.string().describe('YYYY-MM (UTC): the month whose invoice carries the session'),
+  invoice: z.object({ id: z.uuid(), number: z.string(), issuedAt: z.string() }).nullable().describe('the monthly invoice it is on; null while pending'),
+  currency: z.string(),
+  lines: z.array(transactionInvoiceLineSchema).describe("the price stored at the stop: the tariff's lines, then INCLUDED_ENERGY and DISCOUNT (what the subscription takes off)"),
+  invoiceLines: z.array(transactionInvoiceLineSchema).describe("the session's own lines on the monthly invoice: a SESSION line per VAT rate (the sums of its lines but the included energy) and its INCLUDED_ENERGY line"),
+  net: money,
+  vat: money,
+  gross: money,
+});
+
 export const sessionTotalSchema = z.object({
   basis: z
-    .enum(['invoice', 'tariff', 'estimate'])
-    .describe("invoice: the session's invoice (after included energy and plan discount); tariff: stopped, not invoiced, tariff price before any subscription benefit; estimate: running, cost so far before any subscription benefit"),
+    .enum(['invoice', 'monthly_invoice', 'monthly_pending', 'tariff', 'estimate'])
+    .describe(
+      "invoice: the session's invoice (after included energy and plan discount); monthly_invoice: invoiced monthly and on its monthly invoice, the price stored at the stop (after included energy and plan discount); monthly_pending: invoiced monthly, the same stored price, its monthly invoice not issued yet; tariff: stopped, not invoiced, tariff price before any subscription benefit; estimate: running, cost so far before any subscription benefit",
+    ),
   currency: z.string(),
   net: money,
   vat: money,
@@ -60,7 +75,7 @@ export const sessionTotalSchema = z.object({
 export const getTransactionOperation = defineOperation({
   method: 'get', path: '/api/v1/transactions/{id}', tag: 'Sessions', role: 'viewer',
   summary:
-    "One transaction with its cost. `cost` is the tariff's breakdown (final when stopped, so far when running; null with `costUnavailable` when no tariff applies); `invoice` the session's invoice once issued (with the subscription's included-energy and discount lines); `total` the amount to show, with its basis",
+    "One transaction with its cost. `cost` is the tariff's breakdown (final when stopped, so far when running; null with `costUnavailable` when no tariff applies); `invoice` the session's invoice once issued (with the subscription's included-energy and discount lines); `monthly` the stored price of a monthly-invoiced session and its monthly invoice; `total` the amount to show, with its basis",
   params: z.object({ id: z.coerce.number({ message: 'must be a transaction id' }).int({ message: 'must be a transaction id' }).min(1, { message: 'must be a transaction id' }) }),
   response: z.looseObject({
     id: z.number().int(),
@@ -73,6 +88,7 @@ export const getTransactionOperation = defineOperation({
     cost: costSchema.nullable(),
     costUnavailable: z.object({ code: z.string(), message: z.string() }).nullable(),
     invoice: sessionInvoiceSchema.nullable().describe('the latest session invoice that is not credited; null while running or not invoiced'),
+    monthly: monthlySessionSchema.nullable().describe('a stopped session invoiced monthly (and not per session): its price as its monthly invoice carries it; null otherwise'),
     total: sessionTotalSchema.nullable(),
   }),
   errors: { 404: 'not_found' },
