@@ -113,7 +113,7 @@ const scheduler = startScheduler(
     }),
     reservationExpiryTask(db, getEnv().RESERVATION_EXPIRY_INTERVAL * 1000),
     ...(getEnv().LOCAL_LIST_SYNC_INTERVAL > 0 ? [localListSync] : []),
-    rollupsTask(db, { everyMs: getEnv().ANALYTICS_ROLLUP_INTERVAL * 1000 }),
+    rollupsTask(db, { everyMs: getEnv().ANALYTICS_ROLLUP_INTERVAL * 1000, log }),
     subscriptionFeesTask(db),
     monthlyInvoicesTask(db),
     ...(getEnv().RECONCILE_INTERVAL > 0

@@ -5,6 +5,8 @@
  *   token revoke --id ID
  *   demo seed [--tags N]     registers the simulator's cards SIM-TAG-1…N (default 20) as id tags,
  *                            and a default demo tariff when there is no tariff at all
+ *   analytics rebuild        recomputes every analytics rollup from the raw rows (e.g. after rows
+ *                            older than the incremental refresh reaches, see refresh-changed-rollups)
  * Informational lines go to stderr; the new token is printed alone on the last line of stdout.
  */
 import { parseArgs } from 'node:util';
@@ -20,6 +22,7 @@ import { createApiTokenSchema } from '../lib/api-tokens/schemas';
 import type { Actor } from '../lib/auth/roles';
 import { insertMissingIdTags } from '../lib/db/queries/demo';
 import { DEMO_TARIFF_NAME, seedDemoTariff } from '../lib/demo/seed-demo-tariff';
+import { rebuildRollups } from '../lib/analytics/refresh-rollups';
 import { simulatorIdTags } from './simulator/options';
 
 const cliActor: Actor = { type: 'system', id: null, label: 'cli', role: 'admin' };
@@ -45,9 +48,10 @@ async function run(argv: string[]): Promise<void> {
   });
   const isTokenCommand = group === 'token' && ['create', 'list', 'revoke'].includes(command ?? '');
   const isDemoSeed = group === 'demo' && command === 'seed';
-  if (!isTokenCommand && !isDemoSeed) {
+  const isRebuild = group === 'analytics' && command === 'rebuild';
+  if (!isTokenCommand && !isDemoSeed && !isRebuild) {
     throw new Error(
-      'usage: npm run cli -- token create --name NAME --role admin|operator|viewer [--expires DATE] | token list | token revoke --id ID | demo seed [--tags N]',
+      'usage: npm run cli -- token create --name NAME --role admin|operator|viewer [--expires DATE] | token list | token revoke --id ID | demo seed [--tags N] | analytics rebuild',
     );
   }
   const tagCount = values.tags === undefined ? 20 : Number(values.tags);
@@ -56,7 +60,11 @@ async function run(argv: string[]): Promise<void> {
   const db = createDb(database.url, { max: 2 });
   try {
     await migrateDatabase(database.url);
-    if (isDemoSeed) {
+    if (isRebuild) {
+      const started = performance.now();
+      const { hours, rows } = await rebuildRollups(db);
+      info(`rebuilt the analytics rollups: ${hours.toLocaleString('en')} hours, ${rows.toLocaleString('en')} hourly rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    } else if (isDemoSeed) {
       const added = await insertMissingIdTags(db, simulatorIdTags(tagCount));
       info(`registered ${added.length} simulator id tags (${tagCount - added.length} already existed)`);
       info((await seedDemoTariff(db, cliActor)) ? `created the default tariff "${DEMO_TARIFF_NAME}" so sessions show a cost` : 'tariffs exist: left as they are');

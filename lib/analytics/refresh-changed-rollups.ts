@@ -8,6 +8,13 @@ import { floorHour, rebuildRollups, refreshRollups } from './refresh-rollups';
 
 export const ROLLUPS_LOCK_KEY = 7_215_300_519;
 const WATERMARK = 'connector_stats';
+/**
+ * How far back new rows may reach into the rollups at each refresh. Older ones are taken for a
+ * station clock fault (a station that lost its clock reports 1970 or 2000): recomputing every hour
+ * since then would take the database for hours at each run. `npm run cli -- analytics rebuild`
+ * folds them in if they are real (a station that uploads a very old offline queue).
+ */
+export const MAX_BACKFILL_MS = 35 * 86_400_000;
 
 /**
  * The scheduler's incremental step: the hours touched by rows that arrived since the watermark
@@ -15,7 +22,7 @@ const WATERMARK = 'connector_stats';
  * last refresh (open intervals grew) are recomputed. One node at a time (a transaction-level
  * advisory lock). Without a watermark (first run) it rebuilds everything.
  */
-export async function refreshChangedRollups(db: Db, now: Date): Promise<{ refreshed: boolean; from?: Date; rows?: number }> {
+export async function refreshChangedRollups(db: Db, now: Date): Promise<{ refreshed: boolean; from?: Date; rows?: number; clampedFrom?: Date }> {
   return db.transaction(async (tx) => {
     const [lock] = (await tx.execute(sql`select pg_try_advisory_xact_lock(${ROLLUPS_LOCK_KEY}) as locked`)) as unknown as { locked: boolean }[];
     if (!lock?.locked) return { refreshed: false };
@@ -23,7 +30,10 @@ export async function refreshChangedRollups(db: Db, now: Date): Promise<{ refres
     const previous = mark ?? { statusHistoryId: 0, meterValueId: 0, changedSince: now, refreshedAt: now };
     const touched = await findTouchedSince(tx, previous);
     const lastHour = floorHour(previous.refreshedAt);
-    const from = touched.earliest && touched.earliest < lastHour ? floorHour(touched.earliest) : lastHour;
+    const floor = floorHour(new Date(now.getTime() - MAX_BACKFILL_MS));
+    const clampedFrom = touched.earliest && touched.earliest < floor ? touched.earliest : undefined;
+    const earliest = clampedFrom ? floor : touched.earliest;
+    const from = earliest && earliest < lastHour ? floorHour(earliest) : lastHour;
     // Rollups built before the monthly level existed get their months once, from the daily rows.
     const missing = mark ? await findMissingMonthlyRange(tx) : null;
     if (missing) await replaceMonthlyStats(tx, missing);
@@ -40,6 +50,6 @@ export async function refreshChangedRollups(db: Db, now: Date): Promise<{ refres
       .insert(rollupWatermarks)
       .values({ name: WATERMARK, ...next })
       .onConflictDoUpdate({ target: rollupWatermarks.name, set: next });
-    return { refreshed: true, from, rows };
+    return { refreshed: true, from, rows, ...(clampedFrom ? { clampedFrom } : {}) };
   });
 }
