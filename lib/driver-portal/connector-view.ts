@@ -8,6 +8,7 @@ import { attachCosts, type CostSoFar } from '../dashboard/attach-costs';
 import { resolveTariffAt } from '../tariffs/resolve-tariff';
 import { summarizeTariff } from '../tariffs/describe-tariff';
 import { connectorAvailability, type Availability } from './connector-availability';
+import { isDriverEmailVerified } from './link-tokens';
 
 export interface DriverLiveSession {
   transactionId: number;
@@ -27,16 +28,19 @@ export interface DriverConnectorView {
   availability: Availability;
   /** The driver's own open session here; never anybody else's. */
   session: DriverLiveSession | null;
+  /** Whether the signed-in driver's email is confirmed (Start waits for it); null when signed out. */
+  emailVerified: boolean | null;
 }
 
 /** What /c/{stationId}/{connectorId} shows a driver; undefined for an unknown station. */
 export async function getDriverConnectorView(db: Db, input: { stationId: string; connectorId: number; driverId: string | null; now: Date }): Promise<DriverConnectorView | undefined> {
   const station = await getStationById(db, input.stationId);
   if (!station || input.connectorId < 1) return undefined;
-  const [connector, site, tags] = await Promise.all([
+  const [connector, site, tags, emailVerified] = await Promise.all([
     getConnector(db, station.id, input.connectorId),
     getStationSite(db, station.id),
     input.driverId ? listDriverTagValues(db, input.driverId) : Promise.resolve([]),
+    input.driverId ? isDriverEmailVerified(db, input.driverId) : Promise.resolve(null),
   ]);
   const tariff = await resolveTariffAt(db, { stationId: station.id, connectorId: input.connectorId, siteId: site?.id ?? null, at: input.now });
   const open = await getOpenTransactionForTags(db, { stationId: station.id, connectorId: input.connectorId, tags });
@@ -60,5 +64,6 @@ export async function getDriverConnectorView(db: Db, input: { stationId: string;
       reservedForDriver: Boolean(reservation && tags.includes(reservation.idTag)),
     }),
     session,
+    emailVerified,
   };
 }
