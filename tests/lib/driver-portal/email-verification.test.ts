@@ -7,7 +7,8 @@ import { getBus } from '@/lib/bus/get-bus';
 import { createDriver } from '@/lib/drivers/create-driver';
 import { getDriverById } from '@/lib/db/queries/drivers';
 import { getDriverAccount } from '@/lib/db/queries/driver-accounts';
-import { driverLinkTokens, type Driver } from '@/lib/db/schema';
+import { driverLinkTokens, stations, type Driver } from '@/lib/db/schema';
+import { getDriverConnectorView } from '@/lib/driver-portal/connector-view';
 import { addOwnIdTag } from '@/lib/driver-portal/add-own-id-tag';
 import { setDriverPassword } from '@/lib/driver-portal/driver-sign-in';
 import { signUpDriver } from '@/lib/driver-portal/driver-sign-up';
@@ -136,4 +137,13 @@ describe('"send the link again" is limited per account and per address', () => {
     expect(await resend(vera, '10.0.0.4', minutesAfter(0))).toBeNull();
     expect(await countAttemptsSince(t.db, { email: `verify-link:${vera.id}` }, minutesAfter(-1))).toEqual({ count: 0, first: null });
   });
+});
+
+it('the connector page knows up front whether the signed-in driver may start: emailVerified in its view', async () => {
+  await t.db.insert(stations).values({ id: 'VERIFY-1' });
+  const view = (driverId: string | null) => getDriverConnectorView(t.db, { stationId: 'VERIFY-1', connectorId: 1, driverId, now: new Date() }).then((v) => v?.emailVerified);
+  const unverified = await signUpDriver(t.db, { origin, name: 'Uma', email: 'uma@example.com', password: 'long enough secret', ip: '10.0.0.9' });
+  expect(await view(unverified.driverId)).toBe(false);
+  expect(await view(vera.id)).toBe(true);
+  expect(await view(null)).toBeNull();
 });
