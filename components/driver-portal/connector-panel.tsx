@@ -158,8 +158,18 @@ export function ConnectorPanel(props: {
           {waitingForStart ? <Alert variant="success">Starting… the station accepted. Plug in your car if you have not yet.</Alert> : null}
           {startTimedOut ? <Alert variant="error">The station accepted but has not started. Check the cable and try again.</Alert> : null}
           {unverified ? <EmailNotVerified email={props.driverEmail} resend={props.resend} /> : null}
+          {view.blocker ? (
+            <Alert variant="error" data-testid="driver-blocker">
+              {view.blocker.message}
+              {view.blocker.code === 'balance_too_low' ? (
+                <Link className="mt-2 block py-2 font-medium underline underline-offset-4" href="/driver/account">
+                  Top up on your account page
+                </Link>
+              ) : null}
+            </Alert>
+          ) : null}
           {signedIn ? (
-            <Button size="lg" className="h-14 w-full text-lg" disabled={pending || waitingForStart || unverified || !view.availability.canStart} onClick={onStart}>
+            <Button size="lg" className="h-14 w-full text-lg" disabled={pending || waitingForStart || unverified || Boolean(view.blocker) || !view.availability.canStart} onClick={onStart}>
               {pending ? 'Asking the station…' : 'Start charging'}
             </Button>
           ) : (

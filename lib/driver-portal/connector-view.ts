@@ -9,6 +9,7 @@ import { resolveTariffAt } from '../tariffs/resolve-tariff';
 import { summarizeTariff } from '../tariffs/describe-tariff';
 import { connectorAvailability, type Availability } from './connector-availability';
 import { isDriverEmailVerified } from './link-tokens';
+import { NO_USABLE_TAG, pickDriverIdTag, walletShortfallMessage } from './start-charging';
 
 export interface DriverLiveSession {
   transactionId: number;
@@ -30,6 +31,21 @@ export interface DriverConnectorView {
   session: DriverLiveSession | null;
   /** Whether the signed-in driver's email is confirmed (Start waits for it); null when signed out. */
   emailVerified: boolean | null;
+  /**
+   * What holds the signed-in driver back wherever the connector stands: a prepaid balance below the
+   * wallet's minimum, or no card that may charge here (all blocked or expired). Said up front, as
+   * Start would; null when nothing does, while charging, or signed out.
+   */
+  blocker: DriverBlocker | null;
+}
+
+export type DriverBlocker = { code: 'balance_too_low' | 'no_usable_tag'; message: string };
+
+async function driverBlocker(db: Db, driverId: string, stationId: string, now: Date): Promise<DriverBlocker | null> {
+  const shortfall = await walletShortfallMessage(db, driverId);
+  if (shortfall) return { code: 'balance_too_low', message: shortfall };
+  if (!(await pickDriverIdTag(db, driverId, stationId, now))) return { code: 'no_usable_tag', message: NO_USABLE_TAG };
+  return null;
 }
 
 /** What /c/{stationId}/{connectorId} shows a driver; undefined for an unknown station. */
@@ -51,6 +67,7 @@ export async function getDriverConnectorView(db: Db, input: { stationId: string;
     const [priced] = await attachCosts(db, live, input.now);
     if (priced) session = { transactionId: priced.transactionId, startedAt: priced.startedAt, energyWh: priced.energyWh, powerW: priced.powerW, costSoFar: priced.costSoFar };
   }
+  const blocker = input.driverId && emailVerified && !session ? await driverBlocker(db, input.driverId, station.id, input.now) : null;
   return {
     stationId: station.id,
     connectorId: input.connectorId,
@@ -65,5 +82,6 @@ export async function getDriverConnectorView(db: Db, input: { stationId: string;
     }),
     session,
     emailVerified,
+    blocker,
   };
 }

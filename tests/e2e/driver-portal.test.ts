@@ -177,6 +177,10 @@ describe('the station page\'s Access tab (operator) with the same simulated stat
     await page.getByText('Blocked', { exact: true }).waitFor();
     const after = (await (await admin.request.get(`${app.baseUrl}/api/v1/id-tags/${tag!.idTag}`)).json()) as { status: string };
     expect(after.status).toBe('Blocked');
+    // Her only tag is blocked: the QR page says so before she presses anything.
+    await page.goto(`${app.baseUrl}/c/QR-SIM-1/1`);
+    await page.getByTestId('driver-blocker').getByText('Your account has no card that may charge here. Contact the operator.').waitFor();
+    expect(await page.getByRole('button', { name: 'Start charging' }).isDisabled()).toBe(true);
   });
 });
 
