@@ -77,7 +77,11 @@ export async function setDriverPasswordAction(_previous: FormState, formData: Fo
 export async function requestResetAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const parsed = parseForm(requestResetSchema, formData);
   if ('state' in parsed) return parsed.state;
-  await requestPasswordReset(getDb(), { email: parsed.data.email, origin: publicOrigin(await headers()) });
+  try {
+    await requestPasswordReset(getDb(), { email: parsed.data.email, origin: publicOrigin(await headers()), ip: await clientIp() });
+  } catch (error) {
+    return asState(error, { email: parsed.data.email });
+  }
   return { ok: true, message: 'If this email belongs to a driver account, a reset link is on its way. It is valid for one hour.' };
 }
 

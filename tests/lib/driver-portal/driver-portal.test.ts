@@ -118,8 +118,8 @@ describe('driver sign-in', () => {
     const before = await signInDriver(t.db, { email: 'dana@example.com', password: 'dana secret 123', ip: '3' });
     const lines: string[] = [];
     const log = vi.spyOn(console, 'log').mockImplementation((line: string) => void lines.push(line));
-    await requestPasswordReset(t.db, { email: 'nobody@example.com', origin });
-    await requestPasswordReset(t.db, { email: 'dana@example.com', origin });
+    await requestPasswordReset(t.db, { email: 'nobody@example.com', origin, ip: '3' });
+    await requestPasswordReset(t.db, { email: 'dana@example.com', origin, ip: '3' });
     log.mockRestore();
     expect(lines).toHaveLength(1);
     const link = lines[0]!.split(': ')[1]!;

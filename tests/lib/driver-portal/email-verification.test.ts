@@ -12,7 +12,7 @@ import { getDriverConnectorView } from '@/lib/driver-portal/connector-view';
 import { addOwnIdTag } from '@/lib/driver-portal/add-own-id-tag';
 import { setDriverPassword } from '@/lib/driver-portal/driver-sign-in';
 import { signUpDriver } from '@/lib/driver-portal/driver-sign-up';
-import { inviteDriver, isDriverEmailVerified, sendEmailVerification, verifyDriverEmail } from '@/lib/driver-portal/link-tokens';
+import { inviteDriver, isDriverEmailVerified, requestPasswordReset, sendEmailVerification, verifyDriverEmail } from '@/lib/driver-portal/link-tokens';
 import { hashSecretToken } from '@/lib/driver-portal/secret-token';
 import { resendEmailVerification } from '@/lib/driver-portal/resend-verification';
 import { countAttemptsSince } from '@/lib/db/queries/login-attempts';
@@ -131,6 +131,22 @@ describe('"send the link again" is limited per account and per address', () => {
     await expect(resend(drivers[3]!, '10.0.0.2', minutesAfter(21))).rejects.toMatchObject({ status: 429, message: 'Too many links were asked for from your network. Try again in 44 minutes.' });
     // The same driver from another address is still within their own limit.
     expect(await resend(drivers[3]!, '10.0.0.3', minutesAfter(21))).toBeTruthy();
+  });
+
+  it('"forgot password" is limited the same way, alike for a registered and an unknown email', async () => {
+    const reset = (email: string, ip: string, minute: number) => logged(() => requestPasswordReset(t.db, { email, origin, ip }, minutesAfter(minute)));
+    let links = 0;
+    for (const email of ['vera@example.com', 'nobody@example.com']) {
+      for (const minute of [0, 1, 2]) links += (await reset(email, `10.1.0.${minute}`, minute)).lines.length;
+      await expect(reset(email.toUpperCase(), '10.1.0.9', 30)).rejects.toMatchObject({
+        status: 429,
+        message: 'A reset link was asked for 3 times in the last hour for this email. Try again in 30 minutes, or open the last link.',
+      });
+    }
+    expect(links).toBe(3); // only the registered email got links
+    // Ten an hour per address.
+    for (let i = 0; i < 10; i++) await reset(`someone${i}@example.com`, '10.1.1.1', 10);
+    await expect(reset('someone-else@example.com', '10.1.1.1', 11)).rejects.toMatchObject({ status: 429, message: 'Too many reset links were asked for from your network. Try again in 59 minutes.' });
   });
 
   it('a verified driver gets no link, and the request is not counted', async () => {

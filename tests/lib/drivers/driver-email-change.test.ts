@@ -53,7 +53,7 @@ afterAll(async () => {
 describe('an operator changes a driver’s email', () => {
   it('clears the verified mark, sends a link to the new address, and spends the links sent to the old one', async () => {
     const id = await verifiedSelfSignUp('sam');
-    const { lines: resetLines } = await logged(() => requestPasswordReset(t.db, { email: 'sam@example.com', origin }));
+    const { lines: resetLines } = await logged(() => requestPasswordReset(t.db, { email: 'sam@example.com', origin, ip: 'sam' }));
     const resetLink = resetLines[0]!.split(': ')[1]!;
 
     const { result: response, lines } = await patch(id, { email: 'Sam.New@Example.com' });
