@@ -216,6 +216,11 @@ describe('privacy', () => {
     expect(exported.profile).toMatchObject({ name: 'Dana Driver', email: 'dana@example.com' });
     expect(exported.sessions).toHaveLength(1);
     expect(exported.idTags.map((tag) => tag.idTag)).not.toContain('EVE-CARD');
+    expect(exported.wallet).toBeNull();
+    // A prepaid driver's export carries every wallet movement, and the invoices issued to them.
+    const eves = await exportDriverData(t.db, eve);
+    expect(eves.wallet).toEqual({ currency: 'EUR', balance: 250, entries: [expect.objectContaining({ kind: 'top_up', amount: 250, transactionId: null })] });
+    expect(eves.invoices).toEqual([]);
 
     await anonymiseDriver(t.db, dana);
     const after = await getDriverById(t.db, dana.id);

@@ -61,7 +61,7 @@ export default async function DriverAccountPage({ searchParams }: { searchParams
       <Card>
         <CardHeader>
           <CardTitle>Your data</CardTitle>
-          <CardDescription>Everything we keep about you: profile, cards and sessions, as a JSON file.</CardDescription>
+          <CardDescription>Everything we keep about you: profile, cards, sessions, wallet movements and invoices, as a JSON file.</CardDescription>
         </CardHeader>
         <CardContent>
           <Button asChild variant="outline" size="lg" className="w-full">
