@@ -18,6 +18,8 @@ async function driverWithWallet(app: AppProcess, admin: Page, name: string, emai
   await page.getByLabel('Password').fill('my phone password');
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.getByRole('heading', { name: `Hello, ${name}` }).waitFor();
+  // Where sign-up lands says at once that charging waits for the email to be confirmed.
+  await page.getByTestId('email-not-verified').getByText(`Open the link we sent to ${email}.`, { exact: false }).waitFor();
   await admin.goto(`${app.baseUrl}/billing/wallets`);
   await admin.locator('#wallet-driver').selectOption({ label: `${name} (${email})` });
   await admin.getByRole('button', { name: 'Open wallet' }).click();
