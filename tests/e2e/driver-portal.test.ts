@@ -52,6 +52,7 @@ describe('the driver portal on a phone', () => {
     page = await phone.newPage();
     await page.goto(link);
     await page.getByRole('heading', { name: 'Welcome' }).waitFor();
+    await page.getByText('At least 12 characters.').waitFor(); // the hint states the rule the form applies
     await page.getByLabel('New password').fill('eleven char');
     await page.getByLabel('Repeat the password').fill('eleven char');
     await page.getByRole('button', { name: 'Set password and sign in' }).click();
@@ -126,6 +127,24 @@ describe('the driver portal on a phone', () => {
 
     await page.goto(`${app.baseUrl}/driver`);
     await page.getByRole('link', { name: /QR-SIM-1 · connector 1/ }).waitFor();
+  });
+
+  it('"Forgot your password?" sends at most 3 links an hour for an email, then says when to try again', async () => {
+    const visitor = await (await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true })).newPage();
+    const resetLinks = () => app.output().split('\n').filter((line) => line.includes('[driver-portal] password reset for pia@example.com')).length;
+    for (let i = 1; i <= 3; i++) {
+      await visitor.goto(`${app.baseUrl}/driver/reset`);
+      await visitor.getByLabel('Email').fill('pia@example.com');
+      await visitor.getByRole('button', { name: 'Send me a reset link' }).click();
+      await visitor.getByText('If this email belongs to a driver account, a reset link is on its way.', { exact: false }).waitFor();
+      await expect.poll(resetLinks).toBe(i);
+    }
+    await visitor.goto(`${app.baseUrl}/driver/reset`);
+    await visitor.getByLabel('Email').fill('pia@example.com');
+    await visitor.getByRole('button', { name: 'Send me a reset link' }).click();
+    await visitor.getByRole('alert').getByText(/^A reset link was asked for 3 times in the last hour for this email\. Try again in (60|59) minutes, or open the last link\.$/).waitFor();
+    expect(resetLinks()).toBe(3);
+    await visitor.context().close();
   });
 
   it('refuses operator pages and the operator API to the driver', async () => {
