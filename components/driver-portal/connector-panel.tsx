@@ -9,7 +9,9 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { formatDuration, formatKw, formatKwh } from '@/components/dashboard/format';
 import { formatMinorUnits } from '@/lib/pricing/currency';
 import type { DriverConnectorView } from '@/lib/driver-portal/connector-view';
+import type { FormState } from '@/lib/actions/form-action';
 import { ConnectorSummary } from './connector-summary';
+import { EmailNotVerified } from './email-not-verified';
 
 type Outcome = { ok: boolean; message?: string };
 
@@ -26,9 +28,11 @@ const START_WAIT_MS = 60_000;
 export function ConnectorPanel(props: {
   initial: DriverConnectorView;
   signedIn: boolean;
+  driverEmail: string | null;
   signUpOpen: boolean;
   start: (input: { stationId: string; connectorId: number }) => Promise<Outcome>;
   stop: (transactionId: number) => Promise<Outcome>;
+  resend: (previous: FormState, formData: FormData) => Promise<FormState>;
 }) {
   const { initial, signedIn } = props;
   const router = useRouter();
@@ -86,9 +90,13 @@ export function ConnectorPanel(props: {
     } else {
       streamDown();
     }
+    // Back from the mail app (the email confirmed there) or from another tab: read again.
+    const onVisible = () => void (document.visibilityState === 'visible' && reload());
+    document.addEventListener('visibilitychange', onVisible);
     return () => {
       closed = true;
       source?.close();
+      document.removeEventListener('visibilitychange', onVisible);
       if (fallback) clearInterval(fallback);
     };
   }, [url, signedIn, initial.stationId, initial.connectorId]);
@@ -96,6 +104,7 @@ export function ConnectorPanel(props: {
   const session = view.session;
   const waitingForStart = startedAt !== null && !session && now - startedAt < START_WAIT_MS;
   const startTimedOut = startedAt !== null && !session && now - startedAt >= START_WAIT_MS;
+  const unverified = signedIn && view.emailVerified === false;
 
   const onStart = () =>
     startTransition(async () => {
@@ -148,8 +157,19 @@ export function ConnectorPanel(props: {
           {message ? <Alert variant="error">{message}</Alert> : null}
           {waitingForStart ? <Alert variant="success">Starting… the station accepted. Plug in your car if you have not yet.</Alert> : null}
           {startTimedOut ? <Alert variant="error">The station accepted but has not started. Check the cable and try again.</Alert> : null}
+          {unverified ? <EmailNotVerified email={props.driverEmail} resend={props.resend} /> : null}
+          {view.blocker ? (
+            <Alert variant="error" data-testid="driver-blocker">
+              {view.blocker.message}
+              {view.blocker.code === 'balance_too_low' ? (
+                <Link className="mt-2 block py-2 font-medium underline underline-offset-4" href="/driver/account">
+                  Top up on your account page
+                </Link>
+              ) : null}
+            </Alert>
+          ) : null}
           {signedIn ? (
-            <Button size="lg" className="h-14 w-full text-lg" disabled={pending || waitingForStart || !view.availability.canStart} onClick={onStart}>
+            <Button size="lg" className="h-14 w-full text-lg" disabled={pending || waitingForStart || unverified || Boolean(view.blocker) || !view.availability.canStart} onClick={onStart}>
               {pending ? 'Asking the station…' : 'Start charging'}
             </Button>
           ) : (

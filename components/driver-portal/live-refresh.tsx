@@ -4,19 +4,32 @@ import { useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
 
 /** The driver's own transaction events that change a receipt. */
-const EVENTS = ['transaction.started', 'transaction.updated', 'transaction.stopped', 'meter.values', 'resync'] as const;
+const RECEIPT_EVENTS = ['transaction.started', 'transaction.updated', 'transaction.stopped', 'meter.values'] as const;
 const FALLBACK_POLL_MS = 5000;
 
 /**
- * Keeps a server-rendered page (a session that is still open) current by following the driver's
- * event stream (`/api/driver/events`, only the driver's own transactions): each event re-renders
- * the page in place. Polls only while the stream is down. `data-live` says which.
+ * Keeps a server-rendered page current by following the driver's event stream
+ * (`/api/driver/events`, only the driver's own transactions and payments): each event of `kinds`
+ * (whose data has the fields of `only`, when given) re-renders the page in place; `resync` always
+ * does. Polls only while the stream is down. `data-live` (on the `testId` element) says which.
  */
-export function LiveRefresh() {
+export function LiveRefresh({ kinds = RECEIPT_EVENTS, only, testId = 'receipt-live' }: { kinds?: readonly string[]; only?: Record<string, string>; testId?: string }) {
   const router = useRouter();
   const [live, setLive] = useState<'connecting' | 'stream' | 'polling'>('connecting');
+  const kindList = kinds.join(',');
+  const onlyJson = JSON.stringify(only ?? {});
   useEffect(() => {
     const refresh = () => router.refresh();
+    const wanted = JSON.parse(onlyJson) as Record<string, string>;
+    const onEvent = (message: MessageEvent<string>) => {
+      let data: Record<string, unknown> = {};
+      try {
+        data = JSON.parse(message.data) as Record<string, unknown>;
+      } catch {
+        // not ours to judge: refresh
+      }
+      if (Object.entries(wanted).every(([key, value]) => data[key] === undefined || data[key] === value)) refresh();
+    };
     let fallback: ReturnType<typeof setInterval> | null = null;
     const streamDown = () => {
       setLive('polling');
@@ -37,11 +50,12 @@ export function LiveRefresh() {
     };
     source.onerror = streamDown;
     source.onmessage = refresh;
-    for (const kind of EVENTS) source.addEventListener(kind, refresh);
+    for (const kind of kindList.split(',')) source.addEventListener(kind, onEvent);
+    source.addEventListener('resync', refresh);
     return () => {
       source.close();
       if (fallback) clearInterval(fallback);
     };
-  }, [router]);
-  return <span hidden data-testid="receipt-live" data-live={live} />;
+  }, [router, kindList, onlyJson]);
+  return <span hidden data-testid={testId} data-live={live} />;
 }

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/forms/form-field';
 import { FormMessage } from '@/components/forms/form-message';
+import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-policy';
 import type { FormState } from '@/lib/actions/form-action';
 
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
@@ -45,7 +46,7 @@ export function DriverSignUpForm({ action, next }: { action: Action; next: strin
       <input type="hidden" name="next" value={next} />
       <FormField name="name" label="Name" autoComplete="name" defaultValue={state.values?.name} errors={state.fieldErrors?.name} required />
       <FormField name="email" label="Email" type="email" autoComplete="username" defaultValue={state.values?.email} errors={state.fieldErrors?.email} required />
-      <FormField name="password" label="Password" type="password" autoComplete="new-password" hint="At least 12 characters." errors={state.fieldErrors?.password} required />
+      <FormField name="password" label="Password" type="password" autoComplete="new-password" hint={`At least ${PASSWORD_MIN_LENGTH} characters.`} errors={state.fieldErrors?.password} required />
       <Button type="submit" size="lg" className="w-full" disabled={pending}>
         {pending ? 'Creating your account…' : 'Create account'}
       </Button>
@@ -65,7 +66,7 @@ export function SetPasswordForm({ action, token }: { action: Action; token: stri
     <form action={formAction} className="space-y-4" noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="token" value={token} />
-      <FormField name="password" label="New password" type="password" autoComplete="new-password" hint="At least 10 characters." errors={state.fieldErrors?.password} required />
+      <FormField name="password" label="New password" type="password" autoComplete="new-password" hint={`At least ${PASSWORD_MIN_LENGTH} characters.`} errors={state.fieldErrors?.password} required />
       <FormField name="confirm" label="Repeat the password" type="password" autoComplete="new-password" errors={state.fieldErrors?.confirm} required />
       <Button type="submit" size="lg" className="w-full" disabled={pending}>
         {pending ? 'Saving…' : 'Set password and sign in'}

@@ -32,5 +32,7 @@ export function staleQueryKeys(event: CsmsEvent): (readonly unknown[])[] | 'all'
       return [['messages', event.stationId]];
     case 'firmware.updated':
       return [['firmware-campaign', event.campaignId], ['firmware-campaigns']];
+    case 'payment.updated':
+      return [];
   }
 }

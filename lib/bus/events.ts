@@ -17,6 +17,8 @@ export type CsmsEvent =
   | { kind: 'firmware.updated'; campaignId: number }
   /** Frames of the station were written to the message log (the inspector re-reads it). */
   | { kind: 'message.logged'; stationId: string }
+  /** A card payment's status moved (a verified provider webhook); the driver portal's return page re-reads it. */
+  | { kind: 'payment.updated'; paymentId: string }
   | { kind: 'resync' };
 
 export type CsmsEventKind = CsmsEvent['kind'];

@@ -8,6 +8,8 @@ import { attachCosts, type CostSoFar } from '../dashboard/attach-costs';
 import { resolveTariffAt } from '../tariffs/resolve-tariff';
 import { summarizeTariff } from '../tariffs/describe-tariff';
 import { connectorAvailability, type Availability } from './connector-availability';
+import { isDriverEmailVerified } from './link-tokens';
+import { NO_USABLE_TAG, pickDriverIdTag, walletShortfallMessage } from './start-charging';
 
 export interface DriverLiveSession {
   transactionId: number;
@@ -27,16 +29,34 @@ export interface DriverConnectorView {
   availability: Availability;
   /** The driver's own open session here; never anybody else's. */
   session: DriverLiveSession | null;
+  /** Whether the signed-in driver's email is confirmed (Start waits for it); null when signed out. */
+  emailVerified: boolean | null;
+  /**
+   * What holds the signed-in driver back wherever the connector stands: a prepaid balance below the
+   * wallet's minimum, or no card that may charge here (all blocked or expired). Said up front, as
+   * Start would; null when nothing does, while charging, or signed out.
+   */
+  blocker: DriverBlocker | null;
+}
+
+export type DriverBlocker = { code: 'balance_too_low' | 'no_usable_tag'; message: string };
+
+async function driverBlocker(db: Db, driverId: string, stationId: string, now: Date): Promise<DriverBlocker | null> {
+  const shortfall = await walletShortfallMessage(db, driverId);
+  if (shortfall) return { code: 'balance_too_low', message: shortfall };
+  if (!(await pickDriverIdTag(db, driverId, stationId, now))) return { code: 'no_usable_tag', message: NO_USABLE_TAG };
+  return null;
 }
 
 /** What /c/{stationId}/{connectorId} shows a driver; undefined for an unknown station. */
 export async function getDriverConnectorView(db: Db, input: { stationId: string; connectorId: number; driverId: string | null; now: Date }): Promise<DriverConnectorView | undefined> {
   const station = await getStationById(db, input.stationId);
   if (!station || input.connectorId < 1) return undefined;
-  const [connector, site, tags] = await Promise.all([
+  const [connector, site, tags, emailVerified] = await Promise.all([
     getConnector(db, station.id, input.connectorId),
     getStationSite(db, station.id),
     input.driverId ? listDriverTagValues(db, input.driverId) : Promise.resolve([]),
+    input.driverId ? isDriverEmailVerified(db, input.driverId) : Promise.resolve(null),
   ]);
   const tariff = await resolveTariffAt(db, { stationId: station.id, connectorId: input.connectorId, siteId: site?.id ?? null, at: input.now });
   const open = await getOpenTransactionForTags(db, { stationId: station.id, connectorId: input.connectorId, tags });
@@ -47,6 +67,7 @@ export async function getDriverConnectorView(db: Db, input: { stationId: string;
     const [priced] = await attachCosts(db, live, input.now);
     if (priced) session = { transactionId: priced.transactionId, startedAt: priced.startedAt, energyWh: priced.energyWh, powerW: priced.powerW, costSoFar: priced.costSoFar };
   }
+  const blocker = input.driverId && emailVerified && !session ? await driverBlocker(db, input.driverId, station.id, input.now) : null;
   return {
     stationId: station.id,
     connectorId: input.connectorId,
@@ -60,5 +81,7 @@ export async function getDriverConnectorView(db: Db, input: { stationId: string;
       reservedForDriver: Boolean(reservation && tags.includes(reservation.idTag)),
     }),
     session,
+    emailVerified,
+    blocker,
   };
 }

@@ -1,6 +1,7 @@
 import type { CsmsEvent } from '../bus/events';
 import type { Db } from '../db/client';
 import { listDriverTagValues } from '../db/queries/driver-transactions';
+import { getDriverPayment } from '../db/queries/payments';
 import { getTransactionById } from '../db/queries/transactions';
 
 /** The connector page a driver has open: its status and its station's presence are public anyway. */
@@ -14,8 +15,9 @@ const MAX_REMEMBERED = 5000;
 /**
  * Which bus events a driver's stream may carry: transaction and meter events of the driver's own
  * transactions (looked up once per transaction: its idTag must be one of the driver's), and the
- * status of the connector they are looking at. Nothing else: not another driver's session on the
- * same connector, not events of other stations, not tag changes.
+ * status of the connector they are looking at, and moves of the driver's own card payments (their
+ * wallet's top-ups, their invoices; looked up per event, payments move rarely). Nothing else: not
+ * another driver's session or payment, not events of other stations, not tag changes.
  */
 export function driverEventMatcher(db: Db, driverId: string, watch: WatchedConnector | null): (event: CsmsEvent) => boolean | Promise<boolean> {
   let tags: Promise<Set<string>> | null = null;
@@ -52,6 +54,8 @@ export function driverEventMatcher(db: Db, driverId: string, watch: WatchedConne
         tags = null;
         own.clear();
         return false;
+      case 'payment.updated':
+        return getDriverPayment(db, driverId, event.paymentId).then(Boolean);
       case 'resync':
         return true;
       default:

@@ -3,15 +3,37 @@ import { deleteDriverPortalData } from '../db/queries/driver-accounts';
 import { listDriverTagValues } from '../db/queries/driver-transactions';
 import { updateDriverRow } from '../db/queries/drivers';
 import { listDriverIdTags, updateIdTagRow } from '../db/queries/id-tags';
+import { listInvoices } from '../db/queries/invoices';
+import { getWalletBalance, getWalletByDriver, listWalletEntries } from '../db/queries/wallets';
 import type { Driver } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { publishIdTagsUpdated } from '../id-tags/publish-id-tags-updated';
 import { driverActor } from './driver-actor';
 import { listDriverSessions } from './driver-history';
 
-/** "Export my data" (GDPR art. 15/20): profile, tags and sessions with costs, as JSON. */
+/** Every movement of the driver's wallet and every invoice or credit note issued to them. */
+async function exportBilling(db: Db, driverId: string) {
+  const wallet = await getWalletByDriver(db, driverId);
+  const [balance, entries, invoices] = await Promise.all([
+    wallet ? getWalletBalance(db, wallet.id) : Promise.resolve(0),
+    wallet ? listWalletEntries(db, wallet.id, 1_000_000) : Promise.resolve([]),
+    listInvoices(db, { driverId, limit: 1_000_000 }),
+  ]);
+  return {
+    wallet: wallet
+      ? {
+          currency: wallet.currency,
+          balance,
+          entries: entries.map((entry) => ({ at: entry.createdAt.toISOString(), kind: entry.kind, amount: entry.amount, transactionId: entry.transactionId, reference: entry.reference, note: entry.note })),
+        }
+      : null,
+    invoices: invoices.map((invoice) => ({ number: invoice.number, kind: invoice.kind, issuedAt: invoice.issuedAt.toISOString(), currency: invoice.currency, gross: invoice.gross })),
+  };
+}
+
+/** "Export my data" (GDPR art. 15/20): profile, tags, sessions with costs, wallet movements and invoices, as JSON. */
 export async function exportDriverData(db: Db, driver: Driver, now = new Date()) {
-  const tags = await listDriverIdTags(db, driver.id);
+  const [tags, billing] = await Promise.all([listDriverIdTags(db, driver.id), exportBilling(db, driver.id)]);
   return {
     exportedAt: now.toISOString(),
     profile: { name: driver.name, email: driver.email, phone: driver.phone, company: driver.company, createdAt: driver.createdAt.toISOString() },
@@ -25,6 +47,7 @@ export async function exportDriverData(db: Db, driver: Driver, now = new Date())
       energyWh: s.energyWh,
       cost: s.cost ? { currency: s.cost.currency, gross: s.cost.gross, isFinal: s.cost.isFinal } : null,
     })),
+    ...billing,
   };
 }
 

@@ -6,6 +6,7 @@ import type { Actor } from '../auth/roles';
 import { recordAudit } from '../audit/record-audit';
 import { AppError, badRequest, notFound } from '../errors';
 import { hashSecretToken, newSecretToken } from './secret-token';
+import { assertLinkRequestAllowed, LINK_REQUEST_LIMITS, recordLinkRequest } from './link-request-limit';
 
 const LIFETIME_MS: Record<DriverTokenPurpose, number> = { invite: 7 * 24 * 3600_000, reset: 3600_000, verify: 24 * 3600_000 };
 const PATHS: Record<DriverTokenPurpose, string> = { invite: '/driver/invite/', reset: '/driver/reset/', verify: '/driver/verify/' };
@@ -34,9 +35,17 @@ export async function inviteDriver(db: Db, actor: Actor, input: { driverId: stri
 
 /**
  * "Forgot password": a one-time link (1 hour) for an invited driver, logged to the server console.
- * Returns nothing either way, so the form cannot tell whether an email is registered.
+ * Returns nothing either way, so the form cannot tell whether an email is registered. At most 3
+ * requests an hour per email and 10 per address, counted whether or not the email is registered
+ * (so the limit tells nothing either).
  */
-export async function requestPasswordReset(db: Db, input: { email: string; origin: string }, now = new Date()): Promise<void> {
+export async function requestPasswordReset(db: Db, input: { email: string; origin: string; ip: string }, now = new Date()): Promise<void> {
+  const request = { kind: 'reset-link', account: input.email.trim().toLowerCase(), ip: input.ip };
+  await assertLinkRequestAllowed(db, request, {
+    account: `A reset link was asked for ${LINK_REQUEST_LIMITS.perAccount} times in the last hour for this email. Try again {when}, or open the last link.`,
+    ip: 'Too many reset links were asked for from your network. Try again {when}.',
+  }, now);
+  await recordLinkRequest(db, request, now);
   const found = await getDriverWithAccountByEmail(db, input.email.trim());
   if (!found?.account || found.driver.status !== 'active') return;
   const link = await issueLink(db, found.driver.id, 'reset', input.origin, now);

@@ -12,6 +12,8 @@ import { connectorAvailability } from './connector-availability';
 import { driverActor } from './driver-actor';
 import { requireVerifiedEmail } from './link-tokens';
 
+export const NO_USABLE_TAG = 'Your account has no card that may charge here. Contact the operator.';
+
 /** How long a phone waits for the station's answer before it is told so. */
 export const DRIVER_COMMAND_TIMEOUT_MS = 15_000;
 
@@ -66,7 +68,7 @@ export async function startCharging(deps: CommandDeps, driver: Driver, input: { 
   const shortfall = await walletShortfallMessage(deps.db, driver.id);
   if (shortfall) throw conflict('balance_too_low', shortfall);
   const idTag = reservedTag ?? (await pickDriverIdTag(deps.db, driver.id, station.id, now));
-  if (!idTag) throw conflict('no_usable_tag', 'Your account has no card that may charge here. Contact the operator.');
+  if (!idTag) throw conflict('no_usable_tag', NO_USABLE_TAG);
   const command = await sendCommand(deps, driverActor(driver), {
     stationId: station.id,
     action: 'RemoteStartTransaction',

@@ -1,5 +1,6 @@
 import type { Db } from '../db/client';
 import { getDriverById } from '../db/queries/drivers';
+import { getDriverAccount } from '../db/queries/driver-accounts';
 import { listDriverIdTags } from '../db/queries/id-tags';
 import { notFound } from '../errors';
 import { idTagView } from '../id-tags/id-tag-view';
@@ -9,6 +10,6 @@ import { driverView } from './driver-view';
 export async function getDriverDetail(db: Db, id: string, now = new Date()) {
   const driver = await getDriverById(db, id);
   if (!driver) throw notFound('Driver not found');
-  const tags = await listDriverIdTags(db, id);
-  return { ...driverView(driver), idTags: tags.map((tag) => idTagView(tag, now)) };
+  const [tags, account] = await Promise.all([listDriverIdTags(db, id), getDriverAccount(db, id)]);
+  return { ...driverView(driver), idTags: tags.map((tag) => idTagView(tag, now)), emailVerifiedAt: account?.emailVerifiedAt?.toISOString() ?? null };
 }

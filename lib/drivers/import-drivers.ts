@@ -6,6 +6,7 @@ import { publishIdTagsUpdated } from '../id-tags/publish-id-tags-updated';
 import { ImportRejected, parseCsv, type ImportReport } from './csv';
 import { DRIVER_COLUMNS, DRIVER_REQUIRED_COLUMNS, readDriverRow } from './driver-csv';
 import { driverAuditView } from './driver-view';
+import { emailChanged, resetEmailVerification } from './driver-email-verification';
 
 /**
  * Imports drivers from CSV, all or nothing, in one database transaction: a row with an id updates
@@ -39,6 +40,8 @@ export async function importDrivers(db: Db, actor: Actor, csv: string, now = new
         const after = before ? (await updateDriverRow(tx, before.id, row.fields, now))! : await insertDriver(tx, row.fields, now);
         if (!before) created++;
         else if (before.status !== after.status) blockedChanged.push(...(await listDriverIdTagValues(tx, after.id)));
+        // A new address is not verified; the driver asks for a link from the portal's account page.
+        if (before && emailChanged(before, after)) await resetEmailVerification(tx, after.id, now);
         await recordAudit(tx, actor, {
           action: before ? 'driver.update' : 'driver.create',
           targetType: 'driver',

@@ -74,9 +74,10 @@ export type EventOutcome = 'applied' | 'duplicate' | 'unknown_payment' | 'ignore
  * (entry referenced by the provider's id, so a redelivered webhook cannot credit twice). An event
  * whose amount or currency differs from the payment is refused, not applied.
  */
-export async function applyProviderEvent(db: Db, providerName: string, event: ProviderEvent, now = new Date()): Promise<EventOutcome> {
+export async function applyProviderEvent(db: Db, providerName: string, event: ProviderEvent, now = new Date(), onMoved?: (paymentId: string) => void): Promise<EventOutcome> {
   if (event.type === 'ignored') return 'ignored';
-  return db.transaction(async (tx) => {
+  let moved: string | undefined;
+  const outcome = await db.transaction(async (tx): Promise<EventOutcome> => {
     const payment = await lockPaymentByReference(tx, providerName, event.reference);
     if (!payment) return 'unknown_payment';
     const status = event.type === 'payment_succeeded' ? 'succeeded' : event.type === 'payment_failed' ? 'failed' : 'refunded';
@@ -85,6 +86,7 @@ export async function applyProviderEvent(db: Db, providerName: string, event: Pr
     if (!NEXT_STATUSES[payment.status].includes(status)) return 'ignored';
     if (status === 'succeeded' && (event.amount !== payment.amount || event.currency !== payment.currency)) return 'mismatch';
     await setPaymentStatus(tx, payment.id, status, now);
+    moved = payment.id;
     // A later refund is reported under the charge behind a hosted page: keep it with the payment.
     if (status === 'succeeded' && event.intentReference && !payment.intentReference) await setPaymentIntentReference(tx, payment.id, event.intentReference);
     if (status === 'succeeded' && payment.purpose === 'wallet_top_up' && payment.walletId) {
@@ -101,10 +103,13 @@ export async function applyProviderEvent(db: Db, providerName: string, event: Pr
     });
     return 'applied';
   });
+  // After the commit, so whoever is told reads the new status.
+  if (moved) onMoved?.(moved);
+  return outcome;
 }
 
 /** A provider's webhook: verified, then applied. A bad signature is a 400 naming the header. */
-export async function handleProviderWebhook(db: Db, provider: PaymentProvider, rawBody: string, signature: string | null, now = new Date()) {
+export async function handleProviderWebhook(db: Db, provider: PaymentProvider, rawBody: string, signature: string | null, now = new Date(), onMoved?: (paymentId: string) => void) {
   let event: ProviderEvent;
   try {
     event = provider.parseWebhook(rawBody, signature);
@@ -112,5 +117,5 @@ export async function handleProviderWebhook(db: Db, provider: PaymentProvider, r
     if (error instanceof WebhookSignatureError) throw badRequest(`signature: ${error.message}`, 'signature');
     throw error;
   }
-  return { outcome: await applyProviderEvent(db, provider.name, event, now) };
+  return { outcome: await applyProviderEvent(db, provider.name, event, now, onMoved) };
 }

@@ -18,6 +18,8 @@ async function driverWithWallet(app: AppProcess, admin: Page, name: string, emai
   await page.getByLabel('Password').fill('my phone password');
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.getByRole('heading', { name: `Hello, ${name}` }).waitFor();
+  // Where sign-up lands says at once that charging waits for the email to be confirmed.
+  await page.getByTestId('email-not-verified').getByText(`Open the link we sent to ${email}.`, { exact: false }).waitFor();
   await admin.goto(`${app.baseUrl}/billing/wallets`);
   await admin.locator('#wallet-driver').selectOption({ label: `${name} (${email})` });
   await admin.getByRole('button', { name: 'Open wallet' }).click();
@@ -90,6 +92,9 @@ describe('card top-up through Stripe Checkout (a local server plays Stripe’s A
   });
 
   it('shows the payment succeeded and the balance raised once the signed webhook arrives, without a reload', async () => {
+    // The pending page follows the driver's event stream (payment.updated), not a poll.
+    await driver.locator('[data-testid="payment-live"][data-live="stream"]').waitFor({ state: 'attached' });
+    await driver.evaluate(() => Object.assign(window, { paymentPageNotReloaded: true }));
     const session = { ...stripe.sessions.get('cs_test_1')!, payment_status: 'paid', status: 'complete' };
     const { payload, signature } = signedCheckoutEvent('checkout.session.completed', session, WEBHOOK_SECRET);
     const response = await postWebhook(payload, signature);
@@ -97,6 +102,9 @@ describe('card top-up through Stripe Checkout (a local server plays Stripe’s A
     await driver.locator('[data-payment-status="succeeded"]').getByText('Payment succeeded').waitFor({ timeout: 15_000 });
     await driver.getByLabel('Wallet balance').getByText('€20.00').waitFor();
     expect(driver.url()).toBe(paymentPage);
+    expect(await driver.evaluate(() => (window as unknown as { paymentPageNotReloaded?: boolean }).paymentPageNotReloaded)).toBe(true);
+    // Settled: the page stops following the stream.
+    expect(await driver.getByTestId('payment-live').count()).toBe(0);
     await driver.goto(`${app.baseUrl}/driver/account`);
     await driver.getByLabel('Wallet balance').getByText('€20.00').waitFor();
     await driver.getByLabel('Wallet movements').getByText('Top-up').waitFor();

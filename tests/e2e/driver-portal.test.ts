@@ -52,6 +52,7 @@ describe('the driver portal on a phone', () => {
     page = await phone.newPage();
     await page.goto(link);
     await page.getByRole('heading', { name: 'Welcome' }).waitFor();
+    await page.getByText('At least 12 characters.').waitFor(); // the hint states the rule the form applies
     await page.getByLabel('New password').fill('eleven char');
     await page.getByLabel('Repeat the password').fill('eleven char');
     await page.getByRole('button', { name: 'Set password and sign in' }).click();
@@ -128,6 +129,24 @@ describe('the driver portal on a phone', () => {
     await page.getByRole('link', { name: /QR-SIM-1 · connector 1/ }).waitFor();
   });
 
+  it('"Forgot your password?" sends at most 3 links an hour for an email, then says when to try again', async () => {
+    const visitor = await (await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true })).newPage();
+    const resetLinks = () => app.output().split('\n').filter((line) => line.includes('[driver-portal] password reset for pia@example.com')).length;
+    for (let i = 1; i <= 3; i++) {
+      await visitor.goto(`${app.baseUrl}/driver/reset`);
+      await visitor.getByLabel('Email').fill('pia@example.com');
+      await visitor.getByRole('button', { name: 'Send me a reset link' }).click();
+      await visitor.getByText('If this email belongs to a driver account, a reset link is on its way.', { exact: false }).waitFor();
+      await expect.poll(resetLinks).toBe(i);
+    }
+    await visitor.goto(`${app.baseUrl}/driver/reset`);
+    await visitor.getByLabel('Email').fill('pia@example.com');
+    await visitor.getByRole('button', { name: 'Send me a reset link' }).click();
+    await visitor.getByRole('alert').getByText(/^A reset link was asked for 3 times in the last hour for this email\. Try again in (60|59) minutes, or open the last link\.$/).waitFor();
+    expect(resetLinks()).toBe(3);
+    await visitor.context().close();
+  });
+
   it('refuses operator pages and the operator API to the driver', async () => {
     await page.goto(`${app.baseUrl}/drivers`);
     await page.waitForURL(/\/login/);
@@ -177,6 +196,10 @@ describe('the station page\'s Access tab (operator) with the same simulated stat
     await page.getByText('Blocked', { exact: true }).waitFor();
     const after = (await (await admin.request.get(`${app.baseUrl}/api/v1/id-tags/${tag!.idTag}`)).json()) as { status: string };
     expect(after.status).toBe('Blocked');
+    // Her only tag is blocked: the QR page says so before she presses anything.
+    await page.goto(`${app.baseUrl}/c/QR-SIM-1/1`);
+    await page.getByTestId('driver-blocker').getByText('Your account has no card that may charge here. Contact the operator.').waitFor();
+    expect(await page.getByRole('button', { name: 'Start charging' }).isDisabled()).toBe(true);
   });
 });
 
@@ -211,13 +234,19 @@ describe('a new driver signs up from the QR page and adds a card', () => {
     expect(found.data.map((d) => d.status)).toEqual(['active']);
   });
 
-  it('must confirm the email first: start and add-a-card are refused, the link from "Send the link again" verifies', async () => {
+  it('must confirm the email first: the QR page says so up front with Start disabled; add-a-card is refused; "Send the link again" is limited; its link verifies', async () => {
     const verificationLinks = () => [...app.output().matchAll(/\[driver-portal\] email verification for nina@example\.com: (\S+)/g)].map((match) => match[1]!);
     expect(verificationLinks()).toHaveLength(1);
     await newcomer.goto(`${app.baseUrl}/c/QR-SIM-1/2`);
     await newcomer.getByTestId('connector-status').getByText('Available').waitFor();
-    await newcomer.getByRole('button', { name: 'Start charging' }).click();
-    await newcomer.getByRole('alert').getByText('Confirm your email address first', { exact: false }).waitFor();
+    const notice = newcomer.getByTestId('email-not-verified');
+    await notice.getByText('Your email address is not confirmed yet').waitFor();
+    await notice.getByText('Open the link we sent to nina@example.com.', { exact: false }).waitFor();
+    expect(await newcomer.getByRole('button', { name: 'Start charging' }).isDisabled()).toBe(true);
+    expect(await newcomer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await notice.getByRole('button', { name: 'Send the link again' }).click();
+    await notice.getByText('A new link is on its way to nina@example.com. It is valid for 24 hours.').waitFor();
+    expect(verificationLinks()).toHaveLength(2);
 
     await newcomer.goto(`${app.baseUrl}/driver/account`);
     await newcomer.getByText('Your email address is not confirmed yet').waitFor();
@@ -230,10 +259,19 @@ describe('a new driver signs up from the QR page and adds a card', () => {
     await admin.goto(`${app.baseUrl}/drivers/${nina!.id}`);
     await admin.getByText('Email not verified').waitFor();
 
-    await newcomer.getByRole('button', { name: 'Send the link again' }).click();
-    await newcomer.getByText('A new link is on its way.', { exact: false }).waitFor();
-    expect(verificationLinks()).toHaveLength(2);
-    const link = verificationLinks()[1]!;
+    // Three links an hour: two more from the account page, then the fourth is refused, saying when to try again.
+    const accountNotice = newcomer.getByTestId('email-not-verified');
+    for (const count of [3, 4]) {
+      await newcomer.reload();
+      await accountNotice.getByRole('button', { name: 'Send the link again' }).click();
+      await accountNotice.getByText('A new link is on its way', { exact: false }).waitFor();
+      expect(verificationLinks()).toHaveLength(count);
+    }
+    await newcomer.reload();
+    await accountNotice.getByRole('button', { name: 'Send the link again' }).click();
+    await accountNotice.getByRole('alert').getByText(/^You asked for 3 new links in the last hour\. Try again in (60|59) minutes, or open the last link we sent\.$/).waitFor();
+    expect(verificationLinks()).toHaveLength(4);
+    const link = verificationLinks()[3]!;
     expect(link).toMatch(new RegExp(`^${app.baseUrl}/driver/verify/[A-Za-z0-9_-]{43}$`));
     await newcomer.goto(link);
     await newcomer.getByRole('button', { name: 'Confirm my email' }).click();
@@ -244,6 +282,12 @@ describe('a new driver signs up from the QR page and adds a card', () => {
 
     await admin.reload();
     await admin.getByText('Email verified', { exact: true }).waitFor();
+
+    // Confirmed: the QR page lets her start.
+    await newcomer.goto(`${app.baseUrl}/c/QR-SIM-1/2`);
+    await newcomer.getByTestId('connector-status').getByText('Available').waitFor();
+    expect(await newcomer.getByRole('button', { name: 'Start charging' }).isEnabled()).toBe(true);
+    expect(await newcomer.getByTestId('email-not-verified').count()).toBe(0);
   });
 
   it('adds an RFID card on the account page; a registered number is refused without saying whose', async () => {
@@ -260,6 +304,32 @@ describe('a new driver signs up from the QR page and adds a card', () => {
     await newcomer.getByRole('button', { name: 'Block 04A1B2C3D4E5F6' }).waitFor();
     const card = (await (await admin.request.get(`${app.baseUrl}/api/v1/id-tags/04A1B2C3D4E5F6`)).json()) as { status: string };
     expect(card.status).toBe('Accepted');
+  });
+
+  it('an operator changes her email: it is unverified again and a link goes to the new address; an admin marks it verified', async () => {
+    const [nina] = ((await (await admin.request.get(`${app.baseUrl}/api/v1/drivers?search=nina`)).json()) as { data: { id: string }[] }).data;
+    await admin.goto(`${app.baseUrl}/drivers/${nina!.id}`);
+    await admin.getByText('Email verified', { exact: true }).waitFor();
+    expect(await admin.getByRole('button', { name: 'Mark email verified' }).count()).toBe(0);
+    await admin.getByLabel('Email').fill('nina@new.example');
+    await admin.getByRole('button', { name: 'Save driver' }).click();
+    await admin.getByText('Driver saved.').waitFor();
+    await admin.getByText('Email not verified').waitFor();
+    expect(app.output()).toMatch(new RegExp(`\\[driver-portal\\] email verification for nina@new\\.example: ${app.baseUrl}/driver/verify/[A-Za-z0-9_-]{43}`));
+
+    // The driver sees it at once on the QR page: Start waits for the new address.
+    await newcomer.goto(`${app.baseUrl}/c/QR-SIM-1/2`);
+    await newcomer.getByTestId('email-not-verified').getByText('Open the link we sent to nina@new.example.', { exact: false }).waitFor();
+    expect(await newcomer.getByRole('button', { name: 'Start charging' }).isDisabled()).toBe(true);
+
+    await admin.getByRole('button', { name: 'Mark email verified' }).click();
+    await admin.getByText('Email verified', { exact: true }).waitFor();
+    expect(await admin.getByRole('button', { name: 'Mark email verified' }).count()).toBe(0);
+    const audit = (await (await admin.request.get(`${app.baseUrl}/api/v1/audit-log?action=driver.email_verified`)).json()) as { data: { targetId: string; detail: string }[] };
+    expect(audit.data).toEqual([expect.objectContaining({ targetId: nina!.id, detail: 'nina@new.example marked verified by an admin' })]);
+    await newcomer.reload();
+    await newcomer.getByTestId('connector-status').getByText('Available').waitFor();
+    expect(await newcomer.getByRole('button', { name: 'Start charging' }).isEnabled()).toBe(true);
   });
 
   it('an admin closes self sign-up in Settings: the links go and the page says so; reopened, they come back', async () => {

@@ -13,6 +13,7 @@ import { inviteDriver } from '@/lib/driver-portal/link-tokens';
 import { deleteDriver } from '@/lib/drivers/delete-driver';
 import { createDriverSchema } from '@/lib/drivers/schemas';
 import { updateDriver } from '@/lib/drivers/update-driver';
+import { markEmailVerifiedByAdmin } from '@/lib/drivers/driver-email-verification';
 import { blockIdTags } from '@/lib/id-tags/block-id-tags';
 import { createIdTag } from '@/lib/id-tags/create-id-tag';
 import { deleteIdTag } from '@/lib/id-tags/delete-id-tag';
@@ -31,7 +32,7 @@ export const createDriverAction = formAction('operator', createDriverSchema, asy
 
 /** The edit form posts every field: it replaces them all (cleared fields become empty). */
 export const updateDriverAction = formAction('operator', createDriverSchema.safeExtend({ id: driverId }), async ({ id, ...input }, user) => {
-  await updateDriver(getDb(), userActor(user), id, input);
+  await updateDriver(getDb(), userActor(user), id, input, { origin: publicOrigin(await headers()) });
   revalidate();
   return { ok: true, message: 'Driver saved.' };
 });
@@ -75,6 +76,13 @@ export const bulkBlockAction = formAction(
     return { ok: true, message: changed.length === 0 ? `Nothing to change: the selected tags were ${verb} already.` : `${changed.length} tag${changed.length === 1 ? '' : 's'} ${verb}.` };
   },
 );
+
+/** An admin vouches for the driver's email (audited). */
+export const markEmailVerifiedAction = formAction('admin', z.object({ id: driverId }), async ({ id }, user) => {
+  await markEmailVerifiedByAdmin(getDb(), userActor(user), id);
+  revalidate();
+  return { ok: true, message: 'Email marked verified.' };
+});
 
 /** Invites a driver to the portal: the one-time link comes back once (and is logged to the server console). */
 export const inviteDriverAction = formAction('operator', z.object({ id: driverId }), async ({ id }, user) => {

@@ -9,7 +9,8 @@ import { getCommandDeps } from '@/lib/commands/get-command-deps';
 import { getDb } from '@/lib/db/client';
 import { publicOrigin } from '@/lib/drivers/connector-qr';
 import { AppError } from '@/lib/errors';
-import { requestPasswordReset, sendEmailVerification, verifyDriverEmail } from '@/lib/driver-portal/link-tokens';
+import { requestPasswordReset, verifyDriverEmail } from '@/lib/driver-portal/link-tokens';
+import { resendEmailVerification } from '@/lib/driver-portal/resend-verification';
 import { setDriverPassword, signInDriver } from '@/lib/driver-portal/driver-sign-in';
 import { requireDriver, setDriverCookie, signOutDriver } from '@/lib/driver-portal/driver-session';
 import { driverSignInSchema, driverSignUpSchema, requestResetSchema, setDriverPasswordSchema } from '@/lib/driver-portal/schemas';
@@ -21,6 +22,8 @@ import { blockOwnIdTag } from '@/lib/driver-portal/block-own-id-tag';
 import { addOwnIdTag, addOwnIdTagSchema } from '@/lib/driver-portal/add-own-id-tag';
 import { safePortalPath } from '@/lib/driver-portal/safe-next';
 
+/** The client's address as the proxy in front reports it (the limits count per address). */
+const clientIp = async () => (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
 
 function parseForm<S extends z.ZodType>(schema: S, formData: FormData): { data: z.infer<S> } | { state: FormState } {
   const values = formValues(formData);
@@ -37,7 +40,7 @@ const asState = (error: unknown, values?: Record<string, string>): FormState => 
 export async function driverSignInAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const parsed = parseForm(driverSignInSchema, formData);
   if ('state' in parsed) return parsed.state;
-  const ip = (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
+  const ip = await clientIp();
   try {
     await setDriverCookie(await signInDriver(getDb(), { ...parsed.data, ip }));
   } catch (error) {
@@ -50,7 +53,7 @@ export async function driverSignInAction(_previous: FormState, formData: FormDat
 export async function driverSignUpAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const parsed = parseForm(driverSignUpSchema, formData);
   if ('state' in parsed) return parsed.state;
-  const ip = (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
+  const ip = await clientIp();
   try {
     const { session } = await signUpDriver(getDb(), { ...parsed.data, ip, origin: publicOrigin(await headers()) });
     await setDriverCookie(session);
@@ -74,7 +77,11 @@ export async function setDriverPasswordAction(_previous: FormState, formData: Fo
 export async function requestResetAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const parsed = parseForm(requestResetSchema, formData);
   if ('state' in parsed) return parsed.state;
-  await requestPasswordReset(getDb(), { email: parsed.data.email, origin: publicOrigin(await headers()) });
+  try {
+    await requestPasswordReset(getDb(), { email: parsed.data.email, origin: publicOrigin(await headers()), ip: await clientIp() });
+  } catch (error) {
+    return asState(error, { email: parsed.data.email });
+  }
   return { ok: true, message: 'If this email belongs to a driver account, a reset link is on its way. It is valid for one hour.' };
 }
 
@@ -157,9 +164,14 @@ export async function verifyEmailAction(formData: FormData): Promise<void> {
   redirect('/driver/account?verified=1');
 }
 
-/** "Send the link again" on the account page. */
-export async function resendVerificationAction(): Promise<void> {
+/** "Send the link again" (account and connector pages): limited per account and per address. */
+export async function resendVerificationAction(_previous: FormState, _formData: FormData): Promise<FormState> {
+  void _formData;
   const driver = await requireDriver('/driver/account');
-  await sendEmailVerification(getDb(), driver, publicOrigin(await headers()));
-  redirect('/driver/account?sent=1');
+  try {
+    const link = await resendEmailVerification(getDb(), driver, { ip: await clientIp(), origin: publicOrigin(await headers()) });
+    return { ok: true, message: link ? `A new link is on its way to ${driver.email}. It is valid for 24 hours.` : 'Your email address is confirmed already.' };
+  } catch (error) {
+    return asState(error);
+  }
 }

@@ -36,7 +36,9 @@ export const createDriverOperation = defineOperation({
 });
 export const getDriverOperation = defineOperation({
   method: 'get', path: '/api/v1/drivers/{id}', tag: 'Drivers', role: 'viewer', summary: 'One driver with their id tags',
-  params: driverIdParams, response: driverSchema.extend({ idTags: z.array(idTagSchema) }), errors: { 404: 'not_found' },
+  params: driverIdParams,
+  response: driverSchema.extend({ idTags: z.array(idTagSchema), emailVerifiedAt: z.string().nullable().describe('when the driver (or an admin) confirmed the email; null: not confirmed') }),
+  errors: { 404: 'not_found' },
 });
 export const updateDriverOperation = defineOperation({
   method: 'patch', path: '/api/v1/drivers/{id}', tag: 'Drivers', role: 'operator', summary: 'Change a driver; null clears an optional field; blocking a driver blocks their tags',
@@ -45,4 +47,9 @@ export const updateDriverOperation = defineOperation({
 export const deleteDriverOperation = defineOperation({
   method: 'delete', path: '/api/v1/drivers/{id}', tag: 'Drivers', role: 'operator', summary: 'Delete a driver who holds no tags and has no prepaid wallet',
   params: driverIdParams, responseStatus: 204, errors: { 404: 'not_found', 409: 'driver_has_id_tags | driver_has_wallet' },
+});
+export const markEmailVerifiedOperation = defineOperation({
+  method: 'post', path: '/api/v1/drivers/{id}/email-verification', tag: 'Drivers', role: 'admin',
+  summary: 'Mark the driver’s email verified (an admin vouches for it; audited). A changed email is unverified again until the driver opens the link sent to it, or an admin marks it',
+  params: driverIdParams, response: z.object({ emailVerifiedAt: z.string() }), errors: { 404: 'not_found' },
 });

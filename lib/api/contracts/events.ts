@@ -20,6 +20,6 @@ export const streamEventsOperation = defineOperation({
   tag: 'Live events',
   role: 'viewer',
   summary:
-    'Server-sent events (text/event-stream): station.connected/disconnected/updated, connector.status, transaction.started/updated/stopped, meter.values, idTag.updated, alert.raised/cleared, command.updated, firmware.updated, resync; message.logged (frames of a station written to the message log) only on a stream filtered with stationId. Each event carries ids only; read the resource for its state. Reconnect with Last-Event-ID to get what was missed, or a `resync` event when it cannot be known.',
+    'Server-sent events (text/event-stream): station.connected/disconnected/updated, connector.status, transaction.started/updated/stopped, meter.values, idTag.updated, alert.raised/cleared, command.updated, firmware.updated, payment.updated, resync; message.logged (frames of a station written to the message log) only on a stream filtered with stationId. Each event carries ids only; read the resource for its state. Reconnect with Last-Event-ID to get what was missed, or a `resync` event when it cannot be known.',
   query: z.object({ stationId: stationIdList.optional(), siteId: siteIdList.optional() }),
 });

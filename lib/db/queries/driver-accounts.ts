@@ -54,6 +54,16 @@ export async function markDriverEmailVerified(db: Db, driverId: string, at: Date
     .where(eq(driverAccounts.driverId, driverId));
 }
 
+/** The email changed: the old proof no longer holds. */
+export async function clearDriverEmailVerified(db: Db, driverId: string): Promise<void> {
+  await db.update(driverAccounts).set({ emailVerifiedAt: null }).where(eq(driverAccounts.driverId, driverId));
+}
+
+/** Spends every unused link of the driver (they went to an address that is no longer theirs). */
+export async function spendDriverLinkTokens(db: Db, driverId: string, at: Date): Promise<void> {
+  await db.update(driverLinkTokens).set({ usedAt: at }).where(and(eq(driverLinkTokens.driverId, driverId), isNull(driverLinkTokens.usedAt)));
+}
+
 export async function findUsableDriverLinkToken(db: Db, tokenHash: string, now: Date) {
   const [row] = await db
     .select({ purpose: driverLinkTokens.purpose, driverId: driverLinkTokens.driverId, email: drivers.email, name: drivers.name })

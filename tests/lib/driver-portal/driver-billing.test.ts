@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
 import { systemActor } from '@/lib/auth/roles';
-import { insertDriver } from '@/lib/db/queries/drivers';
+import { getDriverById, insertDriver } from '@/lib/db/queries/drivers';
+import { exportDriverData } from '@/lib/driver-portal/driver-privacy';
 import { insertInvoice } from '@/lib/db/queries/invoices';
 import { getDriverBilling, getDriverInvoicePdf } from '@/lib/driver-portal/driver-billing';
 import { createWallet, topUpWallet } from '@/lib/wallets/wallet-ledger';
@@ -39,4 +40,12 @@ it("gives the driver their own invoice PDF and nobody else's", async () => {
   expect(number).toBe('INV-2026-000042');
   expect(Buffer.from(pdf).subarray(0, 5).toString()).toBe('%PDF-');
   await expect(getDriverInvoicePdf(t.db, eve, invoiceId)).rejects.toMatchObject({ status: 404 });
+});
+
+it('"Export my data" carries the wallet movements and the invoices, the driver’s own only', async () => {
+  const [danaRow, eveRow] = await Promise.all([getDriverById(t.db, dana), getDriverById(t.db, eve)]);
+  const exported = await exportDriverData(t.db, danaRow!);
+  expect(exported.wallet).toEqual({ currency: 'EUR', balance: 2000, entries: [{ at: '2026-11-27T10:00:00.000Z', kind: 'top_up', amount: 2000, transactionId: null, reference: null, note: 'cash' }] });
+  expect(exported.invoices).toEqual([{ number: 'INV-2026-000042', kind: 'session', issuedAt: '2026-11-27T10:00:00.000Z', currency: 'EUR', gross: 1190 }]);
+  expect(await exportDriverData(t.db, eveRow!)).toMatchObject({ wallet: null, invoices: [] });
 });

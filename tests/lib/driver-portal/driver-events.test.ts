@@ -6,6 +6,12 @@ import { getBus } from '@/lib/bus/get-bus';
 import { insertTransaction } from '@/lib/db/queries/transactions';
 import { stations } from '@/lib/db/schema';
 import { signUpDriver } from '@/lib/driver-portal/driver-sign-up';
+import * as webhookRoute from '@/app/api/v1/payments/webhooks/stripe/route';
+import { systemActor } from '@/lib/auth/roles';
+import { startWalletTopUp } from '@/lib/payments/card-payments';
+import { createManualProvider } from '@/lib/payments/manual-provider';
+import { setPaymentProvider } from '@/lib/payments/payment-provider';
+import { createWallet } from '@/lib/wallets/wallet-ledger';
 import { eventually } from '../../support/eventually';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
 
@@ -14,13 +20,13 @@ import { createTestDatabase, type TestDatabase } from '../../support/test-databa
 let t: TestDatabase;
 let bus: Bus;
 const streams: AbortController[] = [];
-let sam: { cookie: string; transactionId: number };
-let pat: { cookie: string; transactionId: number };
+let sam: { cookie: string; transactionId: number; driverId: string };
+let pat: { cookie: string; transactionId: number; driverId: string };
 
 async function signUpWithSession(name: string, connectorId: number) {
-  const { appTag, session } = await signUpDriver(t.db, { origin: 'https://charge.example.com', name, email: `${name}@example.com`, password: 'long enough secret', ip: name });
+  const { appTag, session, driverId } = await signUpDriver(t.db, { origin: 'https://charge.example.com', name, email: `${name}@example.com`, password: 'long enough secret', ip: name });
   const transaction = await insertTransaction(t.db, { stationId: 'SSE-1', connectorId, idTag: appTag, authStatus: 'Accepted', meterStart: 0, startedAt: new Date() });
-  return { cookie: `other=1; csms_driver=${session.token}`, transactionId: transaction.id };
+  return { cookie: `other=1; csms_driver=${session.token}`, transactionId: transaction.id, driverId };
 }
 
 beforeAll(async () => {
@@ -106,4 +112,41 @@ it('forwards the driver’s own transaction events and never another driver’s'
   expect(patStream.text).toContain(`data: {"kind":"meter.values","stationId":"SSE-1","connectorId":2,"transactionId":${pat.transactionId}}`);
   expect(patStream.text).not.toContain(`"transactionId":${sam.transactionId}`);
   expect(patStream.text).not.toContain('connector.status');
+});
+
+it('tells a driver when their own card payment moves (through the webhook), never another driver’s', async () => {
+  const manual = createManualProvider('driver-events-secret');
+  setPaymentProvider(manual);
+  const topUp = async (driverId: string) => {
+    const wallet = await createWallet(t.db, systemActor, { driverId, currency: 'EUR' });
+    return (await startWalletTopUp(t.db, manual, wallet.id, 2000)).payment;
+  };
+  const [samPayment, patPayment] = [await topUp(sam.driverId), await topUp(pat.driverId)];
+  const samStream = await openStream(sam.cookie);
+  const patStream = await openStream(pat.cookie);
+  const webhook = async (reference: string) => {
+    const body = JSON.stringify({ type: 'payment_succeeded', reference, amount: 2000, currency: 'EUR' });
+    const request = new Request('http://localhost/api/v1/payments/webhooks/stripe', { method: 'POST', body, headers: { 'stripe-signature': manual.sign(body) } });
+    const response = await webhookRoute.POST(request, { params: Promise.resolve({}) });
+    expect(await response.json()).toEqual({ outcome: 'applied' });
+  };
+
+  // Pat's payment first, then Sam's: once Sam's is on Sam's stream, Pat's would be there too had it been forwarded.
+  await webhook(patPayment.reference);
+  await webhook(samPayment.reference);
+  await eventually(async () => samStream.text, (text) => text.includes('event: payment.updated'), 10_000);
+  await eventually(async () => patStream.text, (text) => text.includes('event: payment.updated'), 10_000);
+  expect(samStream.text).toContain(`data: {"kind":"payment.updated","paymentId":"${samPayment.id}"}`);
+  expect(samStream.text).not.toContain(patPayment.id);
+  expect(patStream.text).toContain(`data: {"kind":"payment.updated","paymentId":"${patPayment.id}"}`);
+  expect(patStream.text).not.toContain(samPayment.id);
+
+  // A duplicate report moves nothing and tells nobody: a marker sent after it arrives alone.
+  const body = JSON.stringify({ type: 'payment_succeeded', reference: samPayment.reference, amount: 2000, currency: 'EUR' });
+  const again = await webhookRoute.POST(new Request('http://localhost/x', { method: 'POST', body, headers: { 'stripe-signature': manual.sign(body) } }), { params: Promise.resolve({}) });
+  expect(await again.json()).toEqual({ outcome: 'duplicate' });
+  await getBus().flush();
+  await publish({ kind: 'transaction.updated', stationId: 'SSE-1', transactionId: sam.transactionId });
+  await eventually(async () => samStream.text, (text) => text.includes('event: transaction.updated'), 10_000);
+  expect(samStream.text.split('event: payment.updated')).toHaveLength(2);
 });

@@ -118,8 +118,8 @@ describe('driver sign-in', () => {
     const before = await signInDriver(t.db, { email: 'dana@example.com', password: 'dana secret 123', ip: '3' });
     const lines: string[] = [];
     const log = vi.spyOn(console, 'log').mockImplementation((line: string) => void lines.push(line));
-    await requestPasswordReset(t.db, { email: 'nobody@example.com', origin });
-    await requestPasswordReset(t.db, { email: 'dana@example.com', origin });
+    await requestPasswordReset(t.db, { email: 'nobody@example.com', origin, ip: '3' });
+    await requestPasswordReset(t.db, { email: 'dana@example.com', origin, ip: '3' });
     log.mockRestore();
     expect(lines).toHaveLength(1);
     const link = lines[0]!.split(': ')[1]!;
@@ -144,6 +144,10 @@ describe('charging from the phone over a real OCPP socket', () => {
     await markDriverEmailVerified(t.db, eve.id, new Date());
     const wallet = await createWallet(t.db, systemActor, { driverId: eve.id, currency: 'EUR', minBalance: 500 });
     await topUpWallet(t.db, systemActor, wallet.id, { amount: 250 });
+    // The connector page says so before Start is pressed.
+    const view = (driverId: string) => getDriverConnectorView(t.db, { stationId: 'PORTAL-1', connectorId: 1, driverId, now: new Date() });
+    expect((await view(eve.id))?.blocker).toEqual({ code: 'balance_too_low', message: 'Your prepaid balance is €2.50, below the €5.00 needed to start. Top up your wallet first.' });
+    expect((await view(dana.id))?.blocker).toBeNull();
     await expect(startCharging(deps, eve, { stationId: 'PORTAL-1', connectorId: 1 })).rejects.toMatchObject({
       status: 409,
       code: 'balance_too_low',
@@ -187,6 +191,18 @@ describe('tags and redirects', () => {
     expect((await listDriverIdTags(t.db, dana.id)).map((tag) => tag.status)).toEqual(['Accepted']);
   });
 
+  it('the connector page says up front when none of the driver’s cards may charge (the only one blocked as lost)', async () => {
+    const fay = (await getDriverById(t.db, (await createDriver(t.db, systemActor, { name: 'Fay', email: 'fay@example.com', status: 'active' })).id))!;
+    await createIdTag(t.db, systemActor, { idTag: 'FAY-CARD', status: 'Accepted', driverId: fay.id });
+    await ensureDriverAccount(t.db, fay.id);
+    await markDriverEmailVerified(t.db, fay.id, new Date());
+    const blocker = async () => (await getDriverConnectorView(t.db, { stationId: 'PORTAL-1', connectorId: 1, driverId: fay.id, now: new Date() }))?.blocker;
+    expect(await blocker()).toBeNull();
+    await blockOwnIdTag(t.db, fay, 'FAY-CARD');
+    expect(await blocker()).toEqual({ code: 'no_usable_tag', message: 'Your account has no card that may charge here. Contact the operator.' });
+    await expect(startCharging(deps, fay, { stationId: 'PORTAL-1', connectorId: 1 })).rejects.toMatchObject({ code: 'no_usable_tag' });
+  });
+
   it('goes back only to portal paths after sign-in', () => {
     expect(safePortalPath('/c/ST-1/2')).toBe('/c/ST-1/2');
     expect(safePortalPath('/driver/sessions/7')).toBe('/driver/sessions/7');
@@ -200,6 +216,11 @@ describe('privacy', () => {
     expect(exported.profile).toMatchObject({ name: 'Dana Driver', email: 'dana@example.com' });
     expect(exported.sessions).toHaveLength(1);
     expect(exported.idTags.map((tag) => tag.idTag)).not.toContain('EVE-CARD');
+    expect(exported.wallet).toBeNull();
+    // A prepaid driver's export carries every wallet movement, and the invoices issued to them.
+    const eves = await exportDriverData(t.db, eve);
+    expect(eves.wallet).toEqual({ currency: 'EUR', balance: 250, entries: [expect.objectContaining({ kind: 'top_up', amount: 250, transactionId: null })] });
+    expect(eves.invoices).toEqual([]);
 
     await anonymiseDriver(t.db, dana);
     const after = await getDriverById(t.db, dana.id);

@@ -12,7 +12,7 @@ import type { Driver } from '@/lib/db/schema';
 import { signInDriver } from '@/lib/driver-portal/driver-sign-in';
 import { signUpDriver } from '@/lib/driver-portal/driver-sign-up';
 import { verifyDriverEmail } from '@/lib/driver-portal/link-tokens';
-import { addOwnIdTag, MAX_DRIVER_TAGS } from '@/lib/driver-portal/add-own-id-tag';
+import { addOwnIdTag, MAX_DRIVER_TAGS, MAX_TAKEN_CARD_ATTEMPTS } from '@/lib/driver-portal/add-own-id-tag';
 import { authorizeIdTag } from '@/lib/id-tags/authorize-id-tag';
 import { createIdTag } from '@/lib/id-tags/create-id-tag';
 import { stations } from '@/lib/db/schema';
@@ -106,6 +106,23 @@ describe('a driver adds their own RFID card', () => {
     expect(error).toMatchObject({ status: 400, field: 'idTag', message: 'This card number is already registered. If the card is yours, contact the operator.' });
     expect(String((error as Error).message)).not.toMatch(/olga/i);
     await expect(addOwnIdTag(t.db, kim, '04A2B3C4D5E6F7')).rejects.toMatchObject({ status: 400, field: 'idTag', message: 'This card is already on your account.' });
+  });
+
+  it('after 5 numbers registered to someone else in an hour, waits before trying more (no probing for cards to copy)', async () => {
+    const { driverId, verificationLink } = await signUpDriver(t.db, { origin: 'https://charge.example.com', name: 'Lou', email: 'lou@example.com', password: 'lou secret 12345', ip: '21' });
+    await verifyDriverEmail(t.db, verificationLink!.split('/').at(-1)!);
+    const lou = (await getDriverById(t.db, driverId))!;
+    const at = (minutes: number) => new Date(Date.parse('2026-11-27T12:00:00Z') + minutes * 60_000);
+    for (let minute = 0; minute < MAX_TAKEN_CARD_ATTEMPTS; minute++) {
+      await expect(addOwnIdTag(t.db, lou, 'OLGA-CARD-1', at(minute))).rejects.toMatchObject({ status: 400, field: 'idTag' });
+    }
+    // Even a free number waits now; Kim is not affected.
+    await expect(addOwnIdTag(t.db, lou, 'LOU-CARD-1', at(10))).rejects.toMatchObject({
+      status: 429,
+      message: 'You entered 5 card numbers registered to someone else in the last hour. Try again in 50 minutes, or contact the operator.',
+    });
+    expect((await listDriverIdTags(t.db, lou.id)).map((tag) => tag.idTag)).not.toContain('LOU-CARD-1');
+    expect(await addOwnIdTag(t.db, lou, 'LOU-CARD-1', at(61))).toMatchObject({ idTag: 'LOU-CARD-1', status: 'Accepted' });
   });
 
   it('refuses values too long or with forbidden characters, and more than the account may hold', async () => {

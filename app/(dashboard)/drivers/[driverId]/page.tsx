@@ -25,7 +25,8 @@ import { getWalletByDriver } from '@/lib/db/queries/wallets';
 import { invoicingAccount } from '@/lib/statements/invoicing-mode';
 import { recentMonths } from '@/lib/statements/monthly-invoice-lines';
 import { saveInvoicingAction } from './invoicing-actions';
-import { bulkBlockAction, createIdTagAction, deleteDriverAction, inviteDriverAction, updateDriverAction } from '../actions';
+import { bulkBlockAction, createIdTagAction, deleteDriverAction, inviteDriverAction, markEmailVerifiedAction, updateDriverAction } from '../actions';
+import { MarkEmailVerifiedForm } from '@/components/drivers/mark-email-verified-form';
 
 async function loadDriver(id: string) {
   if (!z.uuid().safeParse(id).success) notFound();
@@ -70,6 +71,7 @@ export default async function DriverPage({ params }: { params: Promise<{ driverI
           ) : (
             <Badge variant="muted">No portal account</Badge>
           )}
+          {roleAllows(user.role, 'admin') && driver.email && !portalAccount?.emailVerifiedAt ? <MarkEmailVerifiedForm driverId={driver.id} action={markEmailVerifiedAction} /> : null}
           {driver.notes ? <p className="text-sm text-muted-foreground">{driver.notes}</p> : null}
         </div>
         <section aria-labelledby="driver-tags" className="space-y-3">

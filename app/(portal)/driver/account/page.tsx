@@ -2,6 +2,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { isDriverEmailVerified } from '@/lib/driver-portal/link-tokens';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { EmailNotVerified } from '@/components/driver-portal/email-not-verified';
 import { AddCardForm } from '@/components/driver-portal/add-card-form';
 import { DeleteAccountForm } from '@/components/driver-portal/delete-account-form';
 import { BillingCard } from '@/components/driver-portal/billing-card';
@@ -14,9 +15,9 @@ import { addOwnIdTagAction, blockOwnIdTagAction, deleteAccountAction, resendVeri
 
 export const metadata = { title: 'Account · Charge' };
 
-export default async function DriverAccountPage({ searchParams }: { searchParams: Promise<{ verified?: string; sent?: string }> }) {
+export default async function DriverAccountPage({ searchParams }: { searchParams: Promise<{ verified?: string }> }) {
   const driver = await requireDriver('/driver/account');
-  const { verified: justVerified, sent } = await searchParams;
+  const { verified: justVerified } = await searchParams;
   const [tags, billing, verified] = await Promise.all([listDriverIdTags(getDb(), driver.id), getDriverBilling(getDb(), driver.id), isDriverEmailVerified(getDb(), driver.id)]);
   return (
     <>
@@ -24,15 +25,7 @@ export default async function DriverAccountPage({ searchParams }: { searchParams
       {verified ? (
         justVerified ? <Alert variant="success">Your email address is confirmed. You can charge from your phone now.</Alert> : null
       ) : (
-        <Alert variant="info" title="Your email address is not confirmed yet">
-          <p>Open the link we sent to {driver.email}. Until then you cannot start charging from your phone or add a card.</p>
-          {sent ? <p className="mt-2">A new link is on its way. It is valid for 24 hours.</p> : null}
-          <form action={resendVerificationAction} className="mt-3">
-            <Button type="submit" variant="outline" size="lg" className="w-full">
-              Send the link again
-            </Button>
-          </form>
-        </Alert>
+        <EmailNotVerified email={driver.email} resend={resendVerificationAction} />
       )}
       <SubscriptionCard driverId={driver.id} />
       <Card>
@@ -68,7 +61,7 @@ export default async function DriverAccountPage({ searchParams }: { searchParams
       <Card>
         <CardHeader>
           <CardTitle>Your data</CardTitle>
-          <CardDescription>Everything we keep about you: profile, cards and sessions, as a JSON file.</CardDescription>
+          <CardDescription>Everything we keep about you: profile, cards, sessions, wallet movements and invoices, as a JSON file.</CardDescription>
         </CardHeader>
         <CardContent>
           <Button asChild variant="outline" size="lg" className="w-full">

@@ -4,7 +4,7 @@ import { getDb } from '@/lib/db/client';
 import { getDriverConnectorView } from '@/lib/driver-portal/connector-view';
 import { getSessionDriver } from '@/lib/driver-portal/driver-session';
 import { isSelfSignUpOpen } from '@/lib/driver-portal/self-sign-up-setting';
-import { startChargingAction, stopChargingAction } from '../../../driver/actions';
+import { resendVerificationAction, startChargingAction, stopChargingAction } from '../../../driver/actions';
 
 export const metadata = { title: 'Charge here' };
 
@@ -15,5 +15,5 @@ export default async function ConnectorLandingPage({ params }: { params: Promise
   const driver = await getSessionDriver();
   const view = await getDriverConnectorView(getDb(), { stationId: decodeURIComponent(stationId), connectorId: Number(connectorId), driverId: driver?.id ?? null, now: new Date() });
   if (!view) notFound();
-  return <ConnectorPanel initial={view} signedIn={Boolean(driver)} signUpOpen={!driver && (await isSelfSignUpOpen(getDb()))} start={startChargingAction} stop={stopChargingAction} />;
+  return <ConnectorPanel initial={view} signedIn={Boolean(driver)} driverEmail={driver?.email ?? null} signUpOpen={!driver && (await isSelfSignUpOpen(getDb()))} start={startChargingAction} stop={stopChargingAction} resend={resendVerificationAction} />;
 }

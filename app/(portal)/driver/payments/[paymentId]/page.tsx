@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
-import { AutoRefresh } from '@/components/driver-portal/auto-refresh';
 import { CardPaymentStatus } from '@/components/driver-portal/card-payment-status';
+import { LiveRefresh } from '@/components/driver-portal/live-refresh';
 import { getDb } from '@/lib/db/client';
 import { getDriverPaymentView } from '@/lib/driver-portal/driver-card-payments';
 import { requireDriver } from '@/lib/driver-portal/driver-session';
@@ -10,7 +10,8 @@ export const metadata = { title: 'Card payment · Charge' };
 
 /**
  * Where the card page sends the driver back. The status is what the database says (moved only by
- * the provider's verified webhook), re-read every 2 s while it is pending.
+ * the provider's verified webhook); while it is pending the page follows the driver's event stream
+ * and re-renders when this payment moves (payment.updated).
  */
 export default async function DriverPaymentPage({ params, searchParams }: { params: Promise<{ paymentId: string }>; searchParams: Promise<{ cancelled?: string }> }) {
   const { paymentId } = await params;
@@ -22,7 +23,7 @@ export default async function DriverPaymentPage({ params, searchParams }: { para
   const cancelled = (await searchParams).cancelled === '1';
   return (
     <>
-      {payment.status === 'pending' && !cancelled ? <AutoRefresh everyMs={2000} /> : null}
+      {payment.status === 'pending' ? <LiveRefresh kinds={['payment.updated']} only={{ paymentId: payment.id }} testId="payment-live" /> : null}
       <CardPaymentStatus payment={payment} cancelled={cancelled} />
     </>
   );
