@@ -24,6 +24,7 @@ import { deadNodesTask } from './scheduler/dead-nodes-task';
 import { firmwareCampaignsTask } from './scheduler/firmware-campaigns-task';
 import { upsertServiceHeartbeat } from '@/lib/db/queries/service-heartbeats';
 import { rollupsTask } from './scheduler/rollups-task';
+import { loginAttemptsRetentionTask } from './scheduler/login-attempts-retention-task';
 import { startScheduler } from './scheduler/scheduler';
 import { subscriptionFeesTask } from './scheduler/subscription-fees-task';
 import { monthlyInvoicesTask } from './scheduler/monthly-invoices-task';
@@ -107,6 +108,7 @@ const scheduler = startScheduler(
     lastSeenFlushTask(lastSeen),
     offlineSweepTask(server.registry, { heartbeatIntervalS: config.heartbeatIntervalS, graceS: config.offlineGraceS }),
     messageLogRetentionTask(db, config.messageLog),
+    loginAttemptsRetentionTask(db),
     alertsTask(db, bus, {
       everyMs: getEnv().ALERT_EVALUATION_INTERVAL * 1000,
       thresholds: () => getAlertThresholds(db),
