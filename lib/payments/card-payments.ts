@@ -9,6 +9,7 @@ import { badRequest, conflict, notFound } from '../errors';
 import { reverseWalletTopUp, topUpWallet } from '../wallets/wallet-ledger';
 import { assertAboveMinimumCharge } from './minimum-charge';
 import { WebhookSignatureError, type PaymentProvider, type ProviderEvent } from './provider';
+import { publishOnCommit } from '../bus/publish-on-commit';
 
 /** An invoice that can still be paid by card, with what is owed on it (card payments and wallet debits deducted). */
 export async function getPayableInvoice(db: Db, invoiceId: string) {
@@ -33,6 +34,8 @@ export async function closeEarlierInvoicePayments(tx: Db, provider: PaymentProvi
       throw conflict('payment_in_progress', 'A card payment of this invoice has just been made; it shows as paid as soon as the card provider confirms it');
     }
     await setPaymentStatus(tx, earlier.id, 'failed', now);
+    // Its return page, maybe still open in another tab, follows payment.updated.
+    await publishOnCommit(tx, [{ kind: 'payment.updated', paymentId: earlier.id }]);
   }
 }
 

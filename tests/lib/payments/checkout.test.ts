@@ -18,6 +18,7 @@ import type { PaymentProvider } from '@/lib/payments/provider';
 import { createStripeProvider } from '@/lib/payments/stripe-provider';
 import { createWallet } from '@/lib/wallets/wallet-ledger';
 import { eq } from 'drizzle-orm';
+import { EVENTS_CHANNEL, type CsmsEvent } from '@/lib/bus/events';
 import { auditLog, payments } from '@/lib/db/schema';
 import { createInvoicePaymentLink, createTopUpPaymentLink } from '@/lib/payments/payment-links';
 import * as payInvoiceRoute from '@/app/api/v1/invoices/[id]/payments/route';
@@ -218,9 +219,14 @@ describe('one open card payment per invoice', () => {
   const admin = { type: 'user' as const, id: 'u-admin', label: 'ada@example.com', role: 'admin' as const };
   const pendingStripe = async () => (await t.db.select().from(payments).where(eq(payments.invoiceId, ids.eveInvoice))).filter((p) => p.provider === 'stripe');
 
-  it('closes the earlier page at the provider before opening another (two tabs cannot pay twice)', async () => {
+  it('closes the earlier page at the provider before opening another (two tabs cannot pay twice), and tells its return page', async () => {
     const [earlier] = (await pendingStripe()).filter((p) => p.status === 'pending');
+    const heard: CsmsEvent[] = [];
+    const listening = await t.db.$client.listen(EVENTS_CHANNEL, (payload) => heard.push(...(JSON.parse(payload) as CsmsEvent[])));
     const next = await createInvoicePaymentLink(t.db, stripe, admin, { invoiceId: ids.eveInvoice, origin: ORIGIN });
+    for (let tries = 0; tries < 100 && !heard.some((e) => e.kind === 'payment.updated'); tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+    await listening.unlisten();
+    expect(heard.filter((e) => e.kind === 'payment.updated')).toEqual([{ kind: 'payment.updated', paymentId: earlier!.id }]);
     expect(server.sessions.get(earlier!.reference)).toMatchObject({ status: 'expired' });
     expect(server.requests.some((r) => r.method === 'POST' && r.path === `/v1/checkout/sessions/${earlier!.reference}/expire`)).toBe(true);
     const states = new Map((await pendingStripe()).map((p) => [p.id, p.status]));
