@@ -4,10 +4,17 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { formatKwh } from '@/components/dashboard/format';
 import { formatMinorUnits } from '@/lib/pricing/currency';
 import type { DriverSessionRow } from '@/lib/driver-portal/driver-history';
+import type { TotalBasis } from '@/lib/billing/transaction-billing';
+
+/** Said under an amount that can still change; an invoiced amount (per session or monthly) says nothing. */
+const NOT_FINAL: Partial<Record<TotalBasis, string>> = { estimate: 'So far', tariff: 'Estimate, not invoiced yet', monthly_pending: 'Monthly invoice not issued yet' };
 
 const when = (date: Date) => date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
 
-/** The driver's sessions as large tappable rows (phone first), each opening its receipt. */
+/**
+ * The driver's sessions as large tappable rows (phone first), each opening its receipt, with the
+ * amount that receipt shows (its `total`) and a hint while that amount is not final.
+ */
 export function SessionList({ sessions }: { sessions: DriverSessionRow[] }) {
   if (sessions.length === 0) return <EmptyState title="No sessions yet" description="Scan the QR code on a charging station to start." />;
   return (
@@ -22,7 +29,10 @@ export function SessionList({ sessions }: { sessions: DriverSessionRow[] }) {
                   <p className="text-sm text-muted-foreground">{when(s.startedAt)}</p>
                 </div>
                 <div className="text-right">
-                  <p className="font-semibold tabular-nums">{s.cost ? formatMinorUnits(s.cost.gross, s.cost.currency) : '—'}</p>
+                  <p className="font-semibold tabular-nums" data-testid="session-total">
+                    {s.total ? formatMinorUnits(s.total.gross, s.total.currency) : '—'}
+                  </p>
+                  {s.total && NOT_FINAL[s.total.basis] ? <p className="text-xs text-muted-foreground">{NOT_FINAL[s.total.basis]}</p> : null}
                   <p className="text-sm text-muted-foreground">{s.stoppedAt ? formatKwh(s.energyWh) : 'Charging now'}</p>
                 </div>
               </CardContent>

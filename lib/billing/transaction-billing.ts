@@ -1,5 +1,6 @@
 import type { Db } from '../db/client';
-import { getCreditNoteFor, getSessionInvoice, listInvoiceLines } from '../db/queries/invoices';
+import { getCreditNoteFor, getSessionInvoice, listInvoiceLines, listLatestSessionInvoiceTotals } from '../db/queries/invoices';
+import { listMonthlyBilledSessionTotals } from '../db/queries/statements';
 import { getMonthlySessionView } from '../statements/monthly-session-view';
 import { getTransactionWithCost } from './price-transaction';
 
@@ -44,13 +45,54 @@ export async function getTransactionWithBilling(db: Db, id: number, options: { n
   if (!transaction) return undefined;
   const invoice = transaction.stoppedAt ? await getSessionInvoiceView(db, id) : null;
   const monthly = transaction.stoppedAt && !invoice ? ((await getMonthlySessionView(db, id)) ?? null) : null;
-  const { cost } = transaction;
-  const total: { basis: TotalBasis; currency: string; net: number; vat: number; gross: number } | null = invoice
-    ? { basis: 'invoice', currency: invoice.currency, net: invoice.net, vat: invoice.vat, gross: invoice.gross }
-    : monthly
-      ? { basis: monthly.invoice ? 'monthly_invoice' : 'monthly_pending', currency: monthly.currency, net: monthly.net, vat: monthly.vat, gross: monthly.gross }
-      : cost
-        ? { basis: cost.isFinal ? 'tariff' : 'estimate', currency: cost.currency, net: cost.net, vat: cost.vat, gross: cost.gross }
-        : null;
+  const total = sessionTotal({ invoice, monthly: monthly && { ...monthly, invoiced: monthly.invoice !== null }, cost: transaction.cost });
   return { ...transaction, invoice, monthly, total };
+}
+
+interface Amounts {
+  currency: string;
+  net: number;
+  vat: number;
+  gross: number;
+}
+export type SessionTotal = Amounts & { basis: TotalBasis };
+
+/**
+ * The rule for the `total` (see TotalBasis), pure: the session's invoice when one stands (not
+ * credited), else its stored monthly price, else the engine's cost (final or so far).
+ */
+export function sessionTotal(input: { invoice: Amounts | null; monthly: (Amounts & { invoiced: boolean }) | null; cost: (Amounts & { isFinal: boolean }) | null }): SessionTotal | null {
+  const pick = ({ currency, net, vat, gross }: Amounts, basis: TotalBasis): SessionTotal => ({ basis, currency, net, vat, gross });
+  if (input.invoice) return pick(input.invoice, 'invoice');
+  if (input.monthly) return pick(input.monthly, input.monthly.invoiced ? 'monthly_invoice' : 'monthly_pending');
+  if (input.cost) return pick(input.cost, input.cost.isFinal ? 'tariff' : 'estimate');
+  return null;
+}
+
+/**
+ * The same `total` for a page of sessions (a list), batched: one query for their session invoices
+ * and one for their monthly prices, whatever the number of sessions; `costs` are the engine's
+ * (priceTransactions). Only stopped sessions look at invoices, as getTransactionWithBilling does.
+ */
+export async function listSessionTotals(
+  db: Db,
+  transactions: { id: number; stoppedAt: Date | null }[],
+  costs: Map<number, { cost: (Amounts & { isFinal: boolean }) | null }>,
+): Promise<Map<number, SessionTotal | null>> {
+  const stopped = transactions.filter((t) => t.stoppedAt).map((t) => t.id);
+  const [invoices, monthly] = await Promise.all([listLatestSessionInvoiceTotals(db, stopped), listMonthlyBilledSessionTotals(db, stopped)]);
+  const result = new Map<number, SessionTotal | null>();
+  for (const { id } of transactions) {
+    const invoice = invoices.get(id);
+    const row = monthly.get(id);
+    result.set(
+      id,
+      sessionTotal({
+        invoice: invoice && !invoice.credited ? invoice : null,
+        monthly: row ? { ...row, invoiced: row.invoiceId !== null } : null,
+        cost: costs.get(id)?.cost ?? null,
+      }),
+    );
+  }
+  return result;
 }

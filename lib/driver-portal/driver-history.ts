@@ -1,13 +1,19 @@
 import type { Db } from '../db/client';
 import { listDriverTagValues, listTransactionsForTags } from '../db/queries/driver-transactions';
 import { getTransactionWithCost, priceTransactions } from '../billing/price-transaction';
-import { getSessionInvoice, listInvoiceLines } from '../db/queries/invoices';
+import { listSessionTotals } from '../billing/transaction-billing';
+import { getCreditNoteFor, getSessionInvoice, listInvoiceLines } from '../db/queries/invoices';
 import { getMonthlySessionView } from '../statements/monthly-session-view';
 
-/** The driver's sessions, newest first, each with its cost (final, or so far). Only their own tags. */
+/**
+ * The driver's sessions, newest first, each with its tariff cost (final, or so far) and its `total`:
+ * the amount its receipt shows, by the rule of GET /api/v1/transactions/{id} (listSessionTotals,
+ * batched for the page). Only their own tags.
+ */
 export async function listDriverSessions(db: Db, driverId: string, now = new Date()) {
   const rows = await listTransactionsForTags(db, await listDriverTagValues(db, driverId));
   const costs = await priceTransactions(db, rows, { now });
+  const totals = await listSessionTotals(db, rows, costs);
   return rows.map((row) => ({
     id: row.id,
     stationId: row.stationId,
@@ -16,6 +22,7 @@ export async function listDriverSessions(db: Db, driverId: string, now = new Dat
     stoppedAt: row.stoppedAt,
     energyWh: row.meterStop === null ? null : Math.max(row.meterStop - row.meterStart, 0),
     cost: costs.get(row.id)?.cost ?? null,
+    total: totals.get(row.id) ?? null,
   }));
 }
 export type DriverSessionRow = Awaited<ReturnType<typeof listDriverSessions>>[number];
@@ -42,10 +49,10 @@ async function monthlyReceipt(db: Db, transactionId: number) {
   return { invoiceNumber: view.invoice?.number ?? null, month: view.month, currency: view.currency, lines, vat: view.vat, gross: view.gross };
 }
 
-/** What the session's invoice adds to the engine's lines (included energy, plan discount) and its total. */
+/** What the session's invoice (unless credited) adds to the engine's lines (included energy, plan discount) and its total. */
 async function invoicedPlanLines(db: Db, transactionId: number) {
   const invoice = await getSessionInvoice(db, transactionId);
-  if (!invoice) return null;
+  if (!invoice || (await getCreditNoteFor(db, invoice.id))) return null;
   const lines = (await listInvoiceLines(db, invoice.id)).filter((line) => line.component === 'INCLUDED_ENERGY' || line.component === 'DISCOUNT');
   return { lines: lines.map(({ description, gross }) => ({ description, gross })), vat: invoice.vat, gross: invoice.gross };
 }

@@ -67,6 +67,11 @@ describe('a driver subscribes in the portal and a session uses the included ener
     await phone.getByRole('row', { name: /Included energy \(Commuter\): 5,000 Wh/ }).getByText('-€1.79').waitFor();
     await phone.getByText(/^Monthly invoice for \d{4}-\d{2} \(not issued yet\)$/).waitFor();
     expect(await phone.getByTestId('receipt-total').innerText()).toBe('€1.19');
+    // The session list shows the receipt's amount (not the tariff's €2.98), not final until the monthly invoice.
+    await phone.goto(`${scenario.app.baseUrl}/driver`);
+    const listed = phone.locator(`a[href="/driver/sessions/${start.transactionId}"]`);
+    await listed.getByText('Monthly invoice not issued yet').waitFor();
+    expect(await listed.getByTestId('session-total').innerText()).toBe('€1.19');
 
     await admin.goto(`${scenario.app.baseUrl}/sessions/${start.transactionId}`);
     const card = admin.locator('[aria-label="Cost"]');

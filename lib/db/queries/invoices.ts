@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
 import { invoiceCounters, invoiceLines, invoices, type Invoice, type InvoiceLine, type InvoiceSeries, type NewInvoice } from '../schema';
 
@@ -49,6 +50,33 @@ export async function getSessionInvoice(db: Db, transactionId: number): Promise<
 export async function getCreditNoteFor(db: Db, invoiceId: string): Promise<Invoice | undefined> {
   const [row] = await db.select().from(invoices).where(eq(invoices.creditsInvoiceId, invoiceId));
   return row;
+}
+
+/**
+ * For a page of sessions at once: each one's latest session invoice (highest revision) with its
+ * totals and whether a credit note reverses it, in one query. Sessions without one are absent.
+ */
+export async function listLatestSessionInvoiceTotals(
+  db: Db,
+  transactionIds: number[],
+): Promise<Map<number, { id: string; currency: string; net: number; vat: number; gross: number; credited: boolean }>> {
+  if (transactionIds.length === 0) return new Map();
+  const creditNotes = alias(invoices, 'credit_notes');
+  const rows = await db
+    .selectDistinctOn([invoices.transactionId], {
+      transactionId: invoices.transactionId,
+      id: invoices.id,
+      currency: invoices.currency,
+      net: invoices.net,
+      vat: invoices.vat,
+      gross: invoices.gross,
+      credited: sql<boolean>`${creditNotes.id} is not null`,
+    })
+    .from(invoices)
+    .leftJoin(creditNotes, eq(creditNotes.creditsInvoiceId, invoices.id))
+    .where(and(inArray(invoices.transactionId, transactionIds), eq(invoices.kind, 'session')))
+    .orderBy(invoices.transactionId, desc(invoices.revision));
+  return new Map(rows.map(({ transactionId, ...row }) => [transactionId!, row]));
 }
 
 /** Serialises issuing for one session (or one invoice's credit note) until the transaction ends. */

@@ -35,6 +35,26 @@ export async function getMonthlyBilledSession(db: Db, transactionId: number): Pr
   return row;
 }
 
+/** For a page of sessions at once: the stored price of those invoiced monthly, and their monthly invoice if any. */
+export async function listMonthlyBilledSessionTotals(
+  db: Db,
+  transactionIds: number[],
+): Promise<Map<number, { currency: string; net: number; vat: number; gross: number; invoiceId: string | null }>> {
+  if (transactionIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      transactionId: monthlyBilledSessions.transactionId,
+      currency: monthlyBilledSessions.currency,
+      net: monthlyBilledSessions.net,
+      vat: monthlyBilledSessions.vat,
+      gross: monthlyBilledSessions.gross,
+      invoiceId: monthlyBilledSessions.invoiceId,
+    })
+    .from(monthlyBilledSessions)
+    .where(inArray(monthlyBilledSessions.transactionId, transactionIds));
+  return new Map(rows.map(({ transactionId, ...row }) => [transactionId, row]));
+}
+
 /** Accounts, months (UTC) and currencies with sessions not yet invoiced that stopped before `before`. */
 export async function listDueMonthlyAccounts(db: Db, before: Date): Promise<{ accountKey: string; month: Date; currency: string }[]> {
   const rows = (await db.execute(sql`
