@@ -45,7 +45,8 @@ export async function exportDriverData(db: Db, driver: Driver, now = new Date())
       startedAt: s.startedAt.toISOString(),
       stoppedAt: s.stoppedAt?.toISOString() ?? null,
       energyWh: s.energyWh,
-      cost: s.cost ? { currency: s.cost.currency, gross: s.cost.gross, isFinal: s.cost.isFinal } : null,
+      // What the receipt and the session list show (invoice, monthly price, tariff or estimate).
+      total: s.total ? { currency: s.total.currency, net: s.total.net, vat: s.total.vat, gross: s.total.gross, basis: s.total.basis } : null,
     })),
     ...billing,
   };

@@ -7,6 +7,8 @@ import { getTransactionWithBilling } from '@/lib/billing/transaction-billing';
 import { insertDriver } from '@/lib/db/queries/drivers';
 import { upsertIdTag } from '@/lib/db/queries/id-tags';
 import { getDriverReceipt, listDriverSessions } from '@/lib/driver-portal/driver-history';
+import { exportDriverData } from '@/lib/driver-portal/driver-privacy';
+import { getDriverById } from '@/lib/db/queries/drivers';
 import { issueCreditNote } from '@/lib/invoices/issue-credit-note';
 import { issueMonthlyInvoices } from '@/lib/statements/issue-monthly-invoices';
 import { setInvoicingMode } from '@/lib/statements/invoicing-mode';
@@ -94,6 +96,10 @@ describe("the driver's session list shows what each receipt shows", () => {
     expect(list[3]!.total).toEqual({ basis: 'monthly_pending', currency: 'EUR', net: 225, vat: 42, gross: 267 });
     expect(list[3]!.cost!.gross).toBe(476); // the tariff's gross stays beside it, not shown as the amount
     await expectSameAsReceipts(ada);
+
+    // "Export my data" carries the same amounts.
+    const exported = await exportDriverData(t.db, (await getDriverById(t.db, ada))!, NOW);
+    expect(exported.sessions.map((s) => [s.id, s.total?.basis, s.total?.gross])).toEqual(await totals(ada));
 
     await issueMonthlyInvoices(t.db, new Date('2026-04-01T00:10:00Z'));
     expect((await totals(ada)).slice(1)).toEqual([
