@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { bucketRows, buckets, type ReportFilter } from './analytics-report-buckets';
+import { connectorStatesFromRow, type ConnectorStates } from './analytics-reports';
 
 const iso = (at: Date) => at.toISOString();
 const num = (value: unknown) => (value === null || value === undefined ? 0 : Number(value));
@@ -15,17 +16,7 @@ const MONTH_SUMS = sql.raw([
 const MONTH_COLUMNS = sql.raw(Array.from({ length: 7 * 24 }, (_, i) => `c${i}`).join(', '));
 const MONTH_DAY_COLUMNS = sql.raw(Array.from({ length: 7 }, (_, w) => `d${w}`).join(', '));
 
-export interface ConnectorStates {
-  stationId: string;
-  connectorId: number;
-  observedSeconds: number;
-  chargingSeconds: number;
-  idleSeconds: number;
-  availableSeconds: number;
-  unavailableSeconds: number;
-  faultedSeconds: number;
-  offlineSeconds: number;
-}
+export type { ConnectorStates };
 
 export interface OccupancyCell {
   /** ISO weekday, 1 = Monday, and local hour 0–23. */
@@ -45,17 +36,7 @@ export async function sumConnectorStates(db: Db, f: ReportFilter): Promise<Conne
     select station_id, connector_id, sum(observed_seconds) as observed, sum(charging_seconds) as charging, sum(idle_seconds) as idle,
       sum(available_seconds) as available, sum(unavailable_seconds) as unavailable, sum(faulted_seconds) as faulted, sum(offline_seconds) as offline
     from stats group by station_id, connector_id order by station_id, connector_id`);
-  return rows.map((r) => ({
-    stationId: String(r.station_id),
-    connectorId: num(r.connector_id),
-    observedSeconds: num(r.observed),
-    chargingSeconds: num(r.charging),
-    idleSeconds: num(r.idle),
-    availableSeconds: num(r.available),
-    unavailableSeconds: num(r.unavailable),
-    faultedSeconds: num(r.faulted),
-    offlineSeconds: num(r.offline),
-  }));
+  return rows.map(connectorStatesFromRow);
 }
 
 /**
