@@ -1,6 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 
 const iso = (at: Date) => at.toISOString();
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 export interface ReportFilter {
   /** Whole UTC hours (the rollups' resolution): from inclusive, to exclusive. */
@@ -38,48 +40,108 @@ export const bounds = (f: ReportFilter): SQL => sql`local_trunc as (
       case when fd at time zone tz >= ${iso(f.from)} then fd at time zone tz else (fd + interval '1 day') at time zone tz end as d_from,
       case when td at time zone tz <= ${iso(f.to)} then td at time zone tz else (td - interval '1 day') at time zone tz end as d_to,
       case when fm at time zone tz >= ${iso(f.from)} then fm at time zone tz else (fm + interval '1 month') at time zone tz end as m_from,
-      case when tm at time zone tz <= ${iso(f.to)} then tm at time zone tz else (tm - interval '1 month') at time zone tz end as m_to
+      case when tm at time zone tz <= ${iso(f.to)} then tm at time zone tz else (tm - interval '1 month') at time zone tz end as m_to,
+      -- the local month and day containing from (their starts), and the ends of those containing to
+      case when fm at time zone tz <= ${iso(f.from)} then fm at time zone tz else (fm - interval '1 month') at time zone tz end as sm,
+      case when fd at time zone tz <= ${iso(f.from)} then fd at time zone tz else (fd - interval '1 day') at time zone tz end as fl_day,
+      case when tm at time zone tz <= ${iso(f.to)} then (tm + interval '1 month') at time zone tz else tm at time zone tz end as em_end,
+      case when td at time zone tz >= ${iso(f.to)} then td at time zone tz else (td + interval '1 day') at time zone tz end as cl_day
     from local_trunc
   ),
   bounds as (
     select tz, d_from, greatest(d_from, d_to) as d_to,
       case when m_from < m_to then m_from else greatest(d_from, d_to) end as m_from,
-      case when m_from < m_to then m_to else greatest(d_from, d_to) end as m_to
+      case when m_from < m_to then m_to else greatest(d_from, d_to) end as m_to,
+      sm, fl_day, em_end, cl_day
     from raw_bounds
   )`;
 
 /**
- * The rollup rows covering [from, to) exactly once: monthly rows of the local months wholly inside it,
- * daily rows of the other local days wholly inside it (within a month of either end), hourly rows for
- * the rest (within a day of either end). A year reads 12 monthly rows per connector plus the ends.
- * Each piece is an index range scan bounded by the widest zone's bounds, then cut per zone.
+ * How a partial local month at either end of the range is read. `hour`: if the part of that month
+ * outside the range is the shorter one, the month's row is read and its outside part subtracted (its
+ * whole local days from daily rows, the rest from hourly rows; sign −1), so a UTC-aligned year in a
+ * zone a few hours off UTC reads 12 monthly rows and a few hours per connector instead of a month of
+ * days and a day of hours; exact for sums (not for maxima: see peak in sumConnectorStats). `day`: the
+ * same with whole days only (the partial edge day is subtracted as a day and its inside hours added), exact
+ * for the heatmap's day counts too. `none`: only the rows inside the range.
  */
-export const buckets = (f: ReportFilter, columns: SQL): SQL => sql`${bucketRows(f)},
-  stats as (
-    select ${columns} from month_rows union all select ${columns} from day_rows union all select ${columns} from hour_rows
+export type EdgeMode = 'hour' | 'day' | 'none';
+
+/**
+ * Per time zone of the scope, the spans of rollup rows covering [from, to) exactly once, with a sign:
+ * `level` month/day/hour, `side` start/end (monthly rows have side 'month'), [lo, hi) on the rows'
+ * start instants. Months are also bounded by their end (month_end <= hi).
+ */
+export const spans = (f: ReportFilter, mode: EdgeMode): SQL => sql`${bounds(f)},
+  edges as (
+    select b.*,
+      ${mode === 'none' ? sql`false` : sql`b.m_from < b.m_to and b.sm < ${iso(f.from)}::timestamptz and ${iso(f.from)}::timestamptz - b.sm < b.m_from - ${iso(f.from)}::timestamptz`} as cs,
+      ${mode === 'none' ? sql`false` : sql`b.m_from < b.m_to and b.em_end > ${iso(f.to)}::timestamptz and b.em_end - ${iso(f.to)}::timestamptz < ${iso(f.to)}::timestamptz - b.m_to`} as ce
+    from bounds b
+  ),
+  spans as (
+    select e.tz, s.level, s.side, s.lo, s.hi, s.sign, e.cs, e.ce from edges e cross join lateral (values
+      ('month', 'month', case when e.cs then e.sm else e.m_from end, case when e.ce then e.em_end else e.m_to end, 1),
+      ${mode === 'day'
+        ? sql`('day', 'start', case when e.cs then e.sm else e.d_from end, case when e.cs then e.d_from else e.m_from end, case when e.cs then -1 else 1 end),
+      ('hour', 'start', ${iso(f.from)}::timestamptz, least(e.d_from, ${iso(f.to)}::timestamptz), 1),
+      ('day', 'end', case when e.ce then e.d_to else e.m_to end, case when e.ce then e.em_end else e.d_to end, case when e.ce then -1 else 1 end),
+      ('hour', 'end', e.d_to, ${iso(f.to)}::timestamptz, 1)`
+        : sql`('day', 'start', case when e.cs then e.sm else e.d_from end, case when e.cs then e.fl_day else e.m_from end, case when e.cs then -1 else 1 end),
+      ('hour', 'start', case when e.cs then e.fl_day else ${iso(f.from)}::timestamptz end, case when e.cs then ${iso(f.from)}::timestamptz else least(e.d_from, ${iso(f.to)}::timestamptz) end, case when e.cs then -1 else 1 end),
+      ('day', 'end', case when e.ce then e.cl_day else e.m_to end, case when e.ce then e.em_end else e.d_to end, case when e.ce then -1 else 1 end),
+      ('hour', 'end', case when e.ce then ${iso(f.to)}::timestamptz else e.d_to end, case when e.ce then e.cl_day else ${iso(f.to)}::timestamptz end, case when e.ce then -1 else 1 end)`}
+    ) s(level, side, lo, hi, sign)
+    where s.lo < s.hi
   )`;
 
-/** month_rows, day_rows and hour_rows of {@link buckets} without their union (each read once, so inlined, not materialized). */
-export const bucketRows = (f: ReportFilter): SQL => sql`${scope(f)},
-  ${bounds(f)},
-  month_rows as (
-    select m.*, scope.tz from connector_monthly_stats m join scope using (station_id)
-    where m.month_start >= ${iso(f.from)} and m.month_end <= ${iso(f.to)}
-  ),
-  day_rows as (
-    select d.*, b.tz from connector_daily_stats d join scope using (station_id) join bounds b using (tz)
-    where d.day_start >= ${iso(f.from)} and d.day_start < (select max(m_from) from bounds) and d.day_start >= b.d_from and d.day_start < b.m_from
-    union all
-    select d.*, b.tz from connector_daily_stats d join scope using (station_id) join bounds b using (tz)
-    where d.day_start >= (select min(m_to) from bounds) and d.day_start < ${iso(f.to)} and d.day_start >= b.m_to and d.day_start < b.d_to
-  ),
-  hour_rows as (
-    select h.*, b.tz from connector_hourly_stats h join scope using (station_id) join bounds b using (tz)
-    where h.hour_start >= ${iso(f.from)} and h.hour_start < least(${iso(f.to)}::timestamptz, (select max(d_from) from bounds)) and h.hour_start < b.d_from
-    union all
-    select h.*, b.tz from connector_hourly_stats h join scope using (station_id) join bounds b using (tz)
-    where h.hour_start >= greatest(${iso(f.from)}::timestamptz, (select min(d_to) from bounds)) and h.hour_start < ${iso(f.to)} and h.hour_start >= b.d_to
+/**
+ * The rollup rows covering [from, to) exactly once (see spans), each with its `sign` and `side`: monthly rows of the local months
+ * wholly inside it, daily rows of the other local days wholly inside it (within a month of either end), hourly rows for
+ * the rest (within a day of either end), or a partial month's row less its outside part (EdgeMode).
+ * Each piece is an index range scan bounded by the widest zone's span, then cut per zone.
+ */
+export const buckets = (f: ReportFilter, columns: SQL, mode: EdgeMode = 'hour'): SQL => sql`${bucketRows(f, mode)},
+  stats as (
+    select ${columns}, sign, side from month_rows union all select ${columns}, sign, side from day_rows union all select ${columns}, sign, side from hour_rows
   )`;
+
+/**
+ * The rows of one side's spans. Each scan is bounded by a constant window around its end of the range
+ * (a side's spans never reach further; the planner then reads one index range and hash-joins the zones), then cut per zone.
+ */
+const spanRows = (f: ReportFilter, table: string, start: string, level: 'day' | 'hour', side: 'start' | 'end'): SQL => {
+  const at = side === 'start' ? f.from : f.to;
+  const reach = level === 'day' ? 32 * DAY : 26 * HOUR;
+  // without a whole month inside, the start side's days may run up to `to` (a range under two months)
+  const hi = side === 'start' && level === 'day' ? new Date(Math.min(f.to.getTime(), at.getTime() + 2 * reach)) : new Date(at.getTime() + reach);
+  return sql`
+    select r.*, s.tz, s.sign, s.level, s.side from ${sql.raw(table)} r join scope using (station_id)
+    join spans s on s.tz = scope.tz and s.level = ${level} and s.side = ${side}
+    where r.${sql.raw(start)} >= ${iso(new Date(at.getTime() - reach))} and r.${sql.raw(start)} < ${iso(hi)}
+      and r.${sql.raw(start)} >= s.lo and r.${sql.raw(start)} < s.hi`;
+};
+
+/** month_rows, day_rows and hour_rows of {@link buckets} without their union (each read once, so inlined, not materialized). */
+export const bucketRows = (f: ReportFilter, mode: EdgeMode = 'hour'): SQL => sql`${scope(f)},
+  ${spans(f, mode)},
+  month_rows as (
+    -- side: 'start'/'end' for the month whose outside part the spans of that side subtract, else 'month'
+    select m.*, s.tz, s.sign, s.level,
+      case when s.cs and m.month_start = s.lo then 'start' when s.ce and m.month_end = s.hi then 'end' else 'month' end as side
+    from connector_monthly_stats m join scope using (station_id) join spans s on s.tz = scope.tz and s.level = 'month'
+    where ${monthWindow(f, 'm')} and m.month_start >= s.lo and m.month_end <= s.hi
+  ),
+  day_rows as (${spanRows(f, 'connector_daily_stats', 'day_start', 'day', 'start')}
+    union all ${spanRows(f, 'connector_daily_stats', 'day_start', 'day', 'end')}
+  ),
+  hour_rows as (${spanRows(f, 'connector_hourly_stats', 'hour_start', 'hour', 'start')}
+    union all ${spanRows(f, 'connector_hourly_stats', 'hour_start', 'hour', 'end')}
+  )`;
+
+/** Monthly rows (`alias`) a month's spans may take: those starting within 32 days of the range. */
+export const monthWindow = (f: ReportFilter, alias: string): SQL =>
+  sql`${sql.raw(alias)}.month_start >= ${iso(new Date(f.from.getTime() - 32 * DAY))} and ${sql.raw(alias)}.month_start < ${iso(new Date(f.to.getTime() + 32 * DAY))}`;
 
 /**
  * Uptime's port-months cover the local days from the one containing `from` up to the one containing

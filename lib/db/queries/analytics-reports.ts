@@ -6,7 +6,7 @@ const iso = (at: Date) => at.toISOString();
 
 export type { ReportFilter };
 
-const COLUMNS = sql.raw(`station_id, connector_id, observed_seconds, charging_seconds, idle_seconds, available_seconds, unavailable_seconds,
+const COLUMNS = sql.raw(`station_id, connector_id, tz, level = 'month' as is_month, observed_seconds, charging_seconds, idle_seconds, available_seconds, unavailable_seconds,
   faulted_seconds, offline_seconds, exempt_seconds, exempt_up_seconds, sessions_started, sessions_stopped, session_seconds,
   session_energy_wh, length_histogram, energy_wh, peak_power_w, faults`);
 
@@ -54,17 +54,42 @@ export interface StationFigures extends ConnectorStates {
   faults: number;
 }
 
-/** Every figure of the rollups summed per connector over the filter's range. */
+/**
+ * Every figure of the rollups summed per connector over the filter's range. Peak power is a maximum,
+ * which a month less its outside part cannot give: a partial month's peak counts when it is above every
+ * subtracted row's (then it lies inside the range); otherwise that edge's inside rows are read.
+ */
 export async function sumConnectorStats(db: Db, f: ReportFilter): Promise<StationFigures[]> {
-  const rows = await db.execute<Record<string, unknown>>(sql`with ${buckets(f, COLUMNS)}
-    select station_id, connector_id, sum(observed_seconds) as observed, sum(charging_seconds) as charging, sum(idle_seconds) as idle,
-      sum(available_seconds) as available, sum(unavailable_seconds) as unavailable, sum(faulted_seconds) as faulted,
-      sum(offline_seconds) as offline, sum(exempt_seconds) as exempt, sum(exempt_up_seconds) as exempt_up,
-      sum(sessions_started) as started, sum(sessions_stopped) as stopped, sum(session_seconds) as session_seconds,
-      sum(session_energy_wh) as session_energy, sum(energy_wh) as energy, max(peak_power_w) as peak, sum(faults) as faults,
-      array[sum(length_histogram[1]), sum(length_histogram[2]), sum(length_histogram[3]), sum(length_histogram[4]),
-        sum(length_histogram[5]), sum(length_histogram[6]), sum(length_histogram[7])] as histogram
-    from stats group by station_id, connector_id order by station_id, connector_id`);
+  const inside = (lo: SQL, hi: SQL, dayLo: SQL, dayHi: SQL) => sql`(select max(q.peak) from (
+      select d.peak_power_w as peak from connector_daily_stats d where d.station_id = x.station_id and d.connector_id = x.connector_id
+        and d.day_start >= ${dayLo} and d.day_start < ${dayHi}
+      union all
+      select h.peak_power_w from connector_hourly_stats h where h.station_id = x.station_id and h.connector_id = x.connector_id
+        and h.hour_start >= ${lo} and h.hour_start < ${hi}) q)`;
+  const rows = await db.execute<Record<string, unknown>>(sql`with ${buckets(f, COLUMNS)},
+    sums as (
+      select station_id, connector_id, sum(sign * observed_seconds) as observed, sum(sign * charging_seconds) as charging, sum(sign * idle_seconds) as idle,
+        sum(sign * available_seconds) as available, sum(sign * unavailable_seconds) as unavailable, sum(sign * faulted_seconds) as faulted,
+        sum(sign * offline_seconds) as offline, sum(sign * exempt_seconds) as exempt, sum(sign * exempt_up_seconds) as exempt_up,
+        sum(sign * sessions_started) as started, sum(sign * sessions_stopped) as stopped, sum(sign * session_seconds) as session_seconds,
+        sum(sign * session_energy_wh) as session_energy, sum(sign * energy_wh) as energy, sum(sign * faults) as faults,
+        array[sum(sign * length_histogram[1]), sum(sign * length_histogram[2]), sum(sign * length_histogram[3]), sum(sign * length_histogram[4]),
+          sum(sign * length_histogram[5]), sum(sign * length_histogram[6]), sum(sign * length_histogram[7])] as histogram,
+        max(peak_power_w) filter (where sign > 0 and not (is_month and side <> 'month')) as peak_inside,
+        max(peak_power_w) filter (where sign > 0 and side = 'start' and is_month) as peak_start_month,
+        max(peak_power_w) filter (where sign < 0 and side = 'start') as peak_start_outside,
+        max(peak_power_w) filter (where sign > 0 and side = 'end' and is_month) as peak_end_month,
+        max(peak_power_w) filter (where sign < 0 and side = 'end') as peak_end_outside,
+        min(tz) as tz
+      from stats group by station_id, connector_id
+    )
+    select x.*, greatest(x.peak_inside,
+        case when x.peak_start_month is null then null when x.peak_start_month > coalesce(x.peak_start_outside, -1) then x.peak_start_month
+          else ${inside(sql`${iso(f.from)}::timestamptz`, sql`e.d_from`, sql`e.d_from`, sql`e.m_from`)} end,
+        case when x.peak_end_month is null then null when x.peak_end_month > coalesce(x.peak_end_outside, -1) then x.peak_end_month
+          else ${inside(sql`e.d_to`, sql`${iso(f.to)}::timestamptz`, sql`e.m_to`, sql`e.d_to`)} end) as peak
+    from sums x join edges e on e.tz = x.tz
+    order by x.station_id, x.connector_id`);
   return rows.map((r) => ({
     ...connectorStatesFromRow(r),
     exemptSeconds: num(r.exempt),
@@ -128,7 +153,7 @@ export async function sumFaults(db: Db, f: ReportFilter): Promise<{ groups: Faul
     up as (
       select coalesce(scope.vendor, '') as vendor, coalesce(scope.model, '') as model, coalesce(scope.firmware_version, '') as firmware,
         sum(u.up) as up
-      from (select station_id, sum(up) as up from stats group by 1) u join scope using (station_id) group by 1, 2, 3
+      from (select station_id, sum(sign * up) as up from stats group by 1) u join scope using (station_id) group by 1, 2, 3
     ),
     faults as (
       select e.error_code, coalesce(e.vendor_error_code, '') as vendor_error_code, coalesce(scope.vendor, '') as vendor,
