@@ -107,20 +107,19 @@ export const buckets = (f: ReportFilter, columns: SQL, mode: EdgeMode = 'hour'):
   )`;
 
 /**
- * The rows of one side's spans. Each scan is bounded by a constant window around its end of the range
- * (a side's spans never reach further; the planner then reads one index range and hash-joins the zones), then cut per zone.
+ * One side's rows of a level: a materialized range scan of the rollup table's start index between the
+ * side's widest bounds (a few rows: without it the planner probes every station's rows), then cut per zone.
  */
-const spanRows = (f: ReportFilter, table: string, start: string, level: 'day' | 'hour', side: 'start' | 'end'): SQL => {
-  const at = side === 'start' ? f.from : f.to;
-  const reach = level === 'day' ? 32 * DAY : 26 * HOUR;
-  // without a whole month inside, the start side's days may run up to `to` (a range under two months)
-  const hi = side === 'start' && level === 'day' ? new Date(Math.min(f.to.getTime(), at.getTime() + 2 * reach)) : new Date(at.getTime() + reach);
-  return sql`
-    select r.*, s.tz, s.sign, s.level, s.side from ${sql.raw(table)} r join scope using (station_id)
+const scanCte = (table: string, start: string, level: 'day' | 'hour', side: 'start' | 'end'): SQL => sql`${sql.raw(`${level}_${side}_scan`)} as materialized (
+    select * from ${sql.raw(table)}
+    where ${sql.raw(start)} >= (select min(lo) from spans where level = ${level} and side = ${side})
+      and ${sql.raw(start)} < (select max(hi) from spans where level = ${level} and side = ${side})
+  )`;
+
+const spanRows = (start: string, level: 'day' | 'hour', side: 'start' | 'end'): SQL => sql`
+    select r.*, s.tz, s.sign, s.level, s.side from ${sql.raw(`${level}_${side}_scan`)} r join scope using (station_id)
     join spans s on s.tz = scope.tz and s.level = ${level} and s.side = ${side}
-    where r.${sql.raw(start)} >= ${iso(new Date(at.getTime() - reach))} and r.${sql.raw(start)} < ${iso(hi)}
-      and r.${sql.raw(start)} >= s.lo and r.${sql.raw(start)} < s.hi`;
-};
+    where r.${sql.raw(start)} >= s.lo and r.${sql.raw(start)} < s.hi`;
 
 /** month_rows, day_rows and hour_rows of {@link buckets} without their union (each read once, so inlined, not materialized). */
 export const bucketRows = (f: ReportFilter, mode: EdgeMode = 'hour'): SQL => sql`${scope(f)},
@@ -132,11 +131,15 @@ export const bucketRows = (f: ReportFilter, mode: EdgeMode = 'hour'): SQL => sql
     from connector_monthly_stats m join scope using (station_id) join spans s on s.tz = scope.tz and s.level = 'month'
     where ${monthWindow(f, 'm')} and m.month_start >= s.lo and m.month_end <= s.hi
   ),
-  day_rows as (${spanRows(f, 'connector_daily_stats', 'day_start', 'day', 'start')}
-    union all ${spanRows(f, 'connector_daily_stats', 'day_start', 'day', 'end')}
+  ${scanCte('connector_daily_stats', 'day_start', 'day', 'start')},
+  ${scanCte('connector_daily_stats', 'day_start', 'day', 'end')},
+  ${scanCte('connector_hourly_stats', 'hour_start', 'hour', 'start')},
+  ${scanCte('connector_hourly_stats', 'hour_start', 'hour', 'end')},
+  day_rows as (${spanRows('day_start', 'day', 'start')}
+    union all ${spanRows('day_start', 'day', 'end')}
   ),
-  hour_rows as (${spanRows(f, 'connector_hourly_stats', 'hour_start', 'hour', 'start')}
-    union all ${spanRows(f, 'connector_hourly_stats', 'hour_start', 'hour', 'end')}
+  hour_rows as (${spanRows('hour_start', 'hour', 'start')}
+    union all ${spanRows('hour_start', 'hour', 'end')}
   )`;
 
 /** Monthly rows (`alias`) a month's spans may take: those starting within 32 days of the range. */
