@@ -148,7 +148,8 @@ export const monthWindow = (f: ReportFilter, alias: string): SQL =>
 
 /**
  * Uptime's port-months cover the local days from the one containing `from` up to the one containing
- * `to` (exclusive): per zone, monthly rows for the months wholly inside and daily rows for the rest.
+ * `to` (exclusive): per zone, monthly rows for the months wholly inside and daily rows for the rest, or
+ * (cs/ce) a partial month's row less its outside days, with `sign` −1 on those.
  */
 export const uptimeBuckets = (f: ReportFilter): SQL => sql`${scope(f)},
   local_days as (
@@ -157,28 +158,35 @@ export const uptimeBuckets = (f: ReportFilter): SQL => sql`${scope(f)},
     from (select distinct tz from scope) z
   ),
   month_bounds as (
-    select tz, df, dt, case when mf < mt then mf else dt end as mf, case when mf < mt then mt else dt end as mt
-    from (select *, (case when date_trunc('month', df) = df then df else date_trunc('month', df) + interval '1 month' end)::date as mf,
-      date_trunc('month', dt)::date as mt from local_days) x
+    -- cs/ce: a partial month at the start/end is read as its monthly row less its outside days when those are fewer
+    select *, mf < mt and df > ms and df - ms < mf - df as cs, mf < mt and dt > mt and mt_next - dt < dt - mt as ce from (
+      select tz, df, dt, ms, case when mf < mt then mf else dt end as mf, case when mf < mt then mt else dt end as mt,
+        (date_trunc('month', dt) + interval '1 month')::date as mt_next
+      from (select *, (case when date_trunc('month', df) = df then df else date_trunc('month', df) + interval '1 month' end)::date as mf,
+        date_trunc('month', dt)::date as mt, date_trunc('month', df)::date as ms from local_days) x
+    ) y
   ),
   uptime_rows as (
-    select m.station_id, m.connector_id, m.month, m.observed_seconds, m.charging_seconds, m.idle_seconds, m.available_seconds,
+    select m.station_id, m.connector_id, m.month, 1 as sign,
+      -- a partial month read whole: its inside days (to check that it has any, as the daily rows would)
+      case when b.cs and m.month = b.ms then b.df when b.ce and m.month = b.mt then b.mt end as inside_from,
+      case when b.cs and m.month = b.ms then b.mf when b.ce and m.month = b.mt then b.dt end as inside_to, m.observed_seconds, m.charging_seconds, m.idle_seconds, m.available_seconds,
       m.exempt_seconds, m.exempt_up_seconds
     from connector_monthly_stats m join scope using (station_id) join month_bounds b using (tz)
-    where m.month_start >= ${iso(f.from)}::timestamptz - interval '2 days' and m.month_start < ${iso(f.to)}::timestamptz + interval '2 days'
-      and m.month >= b.mf and m.month < b.mt
+    where m.month_start >= ${iso(f.from)}::timestamptz - interval '32 days' and m.month_start < ${iso(f.to)}::timestamptz + interval '2 days'
+      and m.month >= case when b.cs then b.ms else b.mf end and m.month < case when b.ce then b.mt_next else b.mt end
     union all
-    select d.station_id, d.connector_id, date_trunc('month', d.day)::date, d.observed_seconds, d.charging_seconds, d.idle_seconds,
-      d.available_seconds, d.exempt_seconds, d.exempt_up_seconds
+    select d.station_id, d.connector_id, date_trunc('month', d.day)::date, case when b.cs then -1 else 1 end, null, null, d.observed_seconds, d.charging_seconds,
+      d.idle_seconds, d.available_seconds, d.exempt_seconds, d.exempt_up_seconds
     from connector_daily_stats d join scope using (station_id) join month_bounds b using (tz)
-    where d.day_start >= ${iso(f.from)}::timestamptz - interval '2 days'
+    where d.day_start >= ${iso(f.from)}::timestamptz - interval '32 days'
       and d.day_start < ((select max(mf) from month_bounds)::timestamp + interval '2 days') at time zone 'UTC'
-      and d.day >= b.df and d.day < b.mf
+      and d.day >= case when b.cs then b.ms else b.df end and d.day < case when b.cs then b.df else b.mf end
     union all
-    select d.station_id, d.connector_id, date_trunc('month', d.day)::date, d.observed_seconds, d.charging_seconds, d.idle_seconds,
-      d.available_seconds, d.exempt_seconds, d.exempt_up_seconds
+    select d.station_id, d.connector_id, date_trunc('month', d.day)::date, case when b.ce then -1 else 1 end, null, null, d.observed_seconds, d.charging_seconds,
+      d.idle_seconds, d.available_seconds, d.exempt_seconds, d.exempt_up_seconds
     from connector_daily_stats d join scope using (station_id) join month_bounds b using (tz)
     where d.day_start >= ((select min(mt) from month_bounds)::timestamp - interval '2 days') at time zone 'UTC'
-      and d.day_start < ${iso(f.to)}::timestamptz + interval '2 days'
-      and d.day >= b.mt and d.day < b.dt
+      and d.day_start < ${iso(f.to)}::timestamptz + interval '32 days'
+      and d.day >= case when b.ce then b.dt else b.mt end and d.day < case when b.ce then b.mt_next else b.dt end
   )`;

@@ -111,10 +111,15 @@ export async function sumConnectorStats(db: Db, f: ReportFilter): Promise<Statio
  */
 export async function sumUptimeByPortMonth(db: Db, f: ReportFilter) {
   const rows = await db.execute<Record<string, unknown>>(sql`with ${uptimeBuckets(f)}
-    select u.station_id, u.connector_id, to_char(u.month, 'YYYY-MM') as month, sum(u.observed_seconds) as observed,
-      sum(u.charging_seconds + u.idle_seconds + u.available_seconds) as up, sum(u.exempt_seconds) as exempt, sum(u.exempt_up_seconds) as exempt_up
+    select u.station_id, u.connector_id, to_char(u.month, 'YYYY-MM') as month, sum(u.sign * u.observed_seconds) as observed,
+      sum(u.sign * (u.charging_seconds + u.idle_seconds + u.available_seconds)) as up, sum(u.sign * u.exempt_seconds) as exempt,
+      sum(u.sign * u.exempt_up_seconds) as exempt_up
     from uptime_rows u
-    group by 1, 2, 3 order by 3, 1, 2`);
+    group by 1, 2, u.month
+    -- a port-month exists where the range has rows of it (a partial month read whole: where it has inside days)
+    having bool_or(u.inside_from is null and u.sign > 0) or bool_or(u.inside_from is not null and exists (select 1 from connector_daily_stats d
+      where d.station_id = u.station_id and d.connector_id = u.connector_id and d.day >= u.inside_from and d.day < u.inside_to))
+    order by 3, 1, 2`);
   return rows.map((r) => ({
     stationId: String(r.station_id),
     connectorId: num(r.connector_id),

@@ -51,4 +51,14 @@ describe('a partial local month read as its month less the outside part', () => 
     expect(heatmap.find((c) => c.weekday === 2 && c.hour === 11)?.occupiedShare).toBe(Math.round(10_000 / 9) / 10_000);
     expect(heatmap.filter((c) => (c.occupiedShare ?? 0) > 0)).toHaveLength(1);
   });
+
+  it('gives uptime port-months over local days from the one containing from: March less its first two days', async () => {
+    // Local 3 March 00:00 is 2 March 23:00 UTC; March ends 31 March 22:00 UTC (CEST): 28 days and 23 hours.
+    const uptime = await buildReport(t.db, 'uptime', { from: at('2026-03-03T00:00:00'), to: now }, { now });
+    expect(uptime.rows).toEqual([
+      { month: '2026-03', stationId: 'BER-1', connectorId: 1, uptime: 1, observedSeconds: 28 * 86_400 + 23 * 3600, exemptSeconds: 0 },
+      { month: '2026-04', stationId: 'BER-1', connectorId: 1, uptime: 1, observedSeconds: 30 * 86_400, exemptSeconds: 0 },
+    ]);
+    expect(uptime.previous).toEqual({ uptime: 1, ports: 1, portsBelowTarget: 0 });
+  });
 });
