@@ -26,7 +26,6 @@ const builders: Record<ReportName, (db: Db, filter: ReportFilter, scope: ReportS
  * reports read only the rollups, which carry the time they were built up to.
  */
 export async function buildReport(db: Db, name: ReportName, filter: ReportFilter, options: { now?: Date } = {}): Promise<Report> {
-  void options;
   const from = floorHour(filter.from);
   const to = ceilHour(filter.to);
   const previousFrom = new Date(from.getTime() - (to.getTime() - from.getTime()));
