@@ -63,9 +63,9 @@ export const bounds = (f: ReportFilter): SQL => sql`local_trunc as (
  * zone a few hours off UTC reads 12 monthly rows and a few hours per connector instead of a month of
  * days and a day of hours; exact for sums (not for maxima: see peak in sumConnectorStats). `day`: the
  * same with whole days only (the partial edge day is subtracted as a day and its inside hours added), exact
- * for the heatmap's day counts too. `none`: only the rows inside the range.
+ * for the heatmap's day counts too.
  */
-export type EdgeMode = 'hour' | 'day' | 'none';
+export type EdgeMode = 'hour' | 'day';
 
 /**
  * Per time zone of the scope, the spans of rollup rows covering [from, to) exactly once, with a sign:
@@ -75,8 +75,8 @@ export type EdgeMode = 'hour' | 'day' | 'none';
 export const spans = (f: ReportFilter, mode: EdgeMode): SQL => sql`${bounds(f)},
   edges as (
     select b.*,
-      ${mode === 'none' ? sql`false` : sql`b.m_from < b.m_to and b.sm < ${iso(f.from)}::timestamptz and ${iso(f.from)}::timestamptz - b.sm < b.m_from - ${iso(f.from)}::timestamptz`} as cs,
-      ${mode === 'none' ? sql`false` : sql`b.m_from < b.m_to and b.em_end > ${iso(f.to)}::timestamptz and b.em_end - ${iso(f.to)}::timestamptz < ${iso(f.to)}::timestamptz - b.m_to`} as ce
+      b.m_from < b.m_to and b.sm < ${iso(f.from)}::timestamptz and ${iso(f.from)}::timestamptz - b.sm < b.m_from - ${iso(f.from)}::timestamptz as cs,
+      b.m_from < b.m_to and b.em_end > ${iso(f.to)}::timestamptz and b.em_end - ${iso(f.to)}::timestamptz < ${iso(f.to)}::timestamptz - b.m_to as ce
     from bounds b
   ),
   spans as (
