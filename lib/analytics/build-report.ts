@@ -8,7 +8,10 @@ import { buildRevenueReport } from './revenue-report';
 import { buildUptimeReport } from './uptime-report';
 import { buildUtilizationReport } from './utilization-report';
 
-const builders: Record<ReportName, (db: Db, filter: ReportFilter, now: Date) => Promise<ReportPart>> = {
+/** `totals`: only the headline figures are used (the previous period), so a builder may skip the rest. */
+export type ReportScope = 'full' | 'totals';
+
+const builders: Record<ReportName, (db: Db, filter: ReportFilter, scope: ReportScope) => Promise<ReportPart>> = {
   utilization: buildUtilizationReport,
   energy: buildEnergyReport,
   revenue: buildRevenueReport,
@@ -18,16 +21,17 @@ const builders: Record<ReportName, (db: Db, filter: ReportFilter, now: Date) => 
 
 /**
  * One report over [from, to) (widened to whole hours) from the rollups, with the totals of the
- * previous period of the same length for comparison.
+ * previous period of the same length for comparison (read the same way, without the parts that only
+ * the current period shows). `options.now` is accepted for callers' symmetry with the refresh; the
+ * reports read only the rollups, which carry the time they were built up to.
  */
 export async function buildReport(db: Db, name: ReportName, filter: ReportFilter, options: { now?: Date } = {}): Promise<Report> {
-  const now = options.now ?? new Date();
   const from = floorHour(filter.from);
   const to = ceilHour(filter.to);
   const previousFrom = new Date(from.getTime() - (to.getTime() - from.getTime()));
   const [current, previous] = await Promise.all([
-    builders[name](db, { ...filter, from, to }, now),
-    builders[name](db, { ...filter, from: previousFrom, to: from }, now),
+    builders[name](db, { ...filter, from, to }, 'full'),
+    builders[name](db, { ...filter, from: previousFrom, to: from }, 'totals'),
   ]);
   const { from: _from, to: _to, ...rest } = filter;
   return {

@@ -20,7 +20,11 @@ export function energyFigures(rows: StationFigures[]): Figures {
 export async function buildEnergyReport(db: Db, filter: ReportFilter): Promise<ReportPart<{ lengths: { bucket: string; sessions: number }[] }>> {
   const connectors = await sumConnectorStats(db, filter);
   const byStation = new Map<string, StationFigures[]>();
-  for (const row of connectors) byStation.set(row.stationId, [...(byStation.get(row.stationId) ?? []), row]);
+  for (const row of connectors) {
+    const list = byStation.get(row.stationId);
+    if (list) list.push(row);
+    else byStation.set(row.stationId, [row]);
+  }
   return {
     totals: energyFigures(connectors),
     columns: ['stationId', 'sessions', 'energyKwh', 'avgDurationMinutes', 'avgEnergyKwh', 'peakPowerKw'],

@@ -1,6 +1,5 @@
-import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { replaceHourlyStats } from '../db/queries/analytics-rollups';
+import { allowLargeSorts, findFirstRollupInstant, replaceHourlyStats } from '../db/queries/analytics-rollups';
 import { insertTransactionRevenue, listUnpricedStoppedTransactions, replaceDailyStats, replaceFaultEpisodes } from '../db/queries/analytics-maintenance';
 import { replaceMonthlyStats } from '../db/queries/analytics-monthly-rollups';
 import { listPaymentMethods, replaceMonthlyRevenue } from '../db/queries/analytics-revenue';
@@ -48,13 +47,15 @@ export async function storeTransactionRevenue(db: Db, range: { from: Date; to: D
  * containing them, in one transaction: delete + insert per bucket, so it is idempotent and concurrent readers
  * see the old or the new figures, never half.
  */
-export async function refreshRollups(db: Db, range: { from: Date; to: Date; now?: Date }): Promise<{ hours: number; rows: number }> {
+export async function refreshRollups(db: Db, range: { from: Date; to: Date; now?: Date; rebuild?: boolean }): Promise<{ hours: number; rows: number }> {
   const now = range.now ?? new Date();
   const from = floorHour(range.from);
   const to = ceilHour(range.to);
   if (to <= from) return { hours: 0, rows: 0 };
   await storeTransactionRevenue(db, { from, to, now });
   const rows = await db.transaction(async (tx) => {
+    // A rebuild sorts and groups a year of hours at once: room for it in memory rather than on disk.
+    if (range.rebuild) await allowLargeSorts(tx);
     const count = await replaceHourlyStats(tx, { from, to, now });
     await replaceDailyStats(tx, { from, to });
     await replaceMonthlyStats(tx, { from, to });
@@ -65,19 +66,14 @@ export async function refreshRollups(db: Db, range: { from: Date; to: Date; now?
   return { hours: (to.getTime() - from.getTime()) / HOUR, rows };
 }
 
-/** Everything from the first status, connection or transaction until now, a month of hours at a time. */
-export async function rebuildRollups(db: Db, options: { now?: Date; chunkHours?: number } = {}): Promise<{ hours: number; rows: number }> {
+/**
+ * Everything from the first status, connection or transaction until now, set-based: each level (hours,
+ * local days, local months, fault episodes, monthly revenue) in one statement over the whole range,
+ * in one transaction (readers see the old rollups until it commits).
+ */
+export async function rebuildRollups(db: Db, options: { now?: Date } = {}): Promise<{ hours: number; rows: number }> {
   const now = options.now ?? new Date();
-  const [row] = await db.execute<{ first: string | null }>(sql`select least(
-    (select min(at) from connector_status_history), (select min(connected_at) from station_connections),
-    (select min(started_at) from transactions)) as first`);
-  if (!row?.first) return { hours: 0, rows: 0 };
-  const chunk = (options.chunkHours ?? 24 * 31) * HOUR;
-  let total = { hours: 0, rows: 0 };
-  for (let from = floorHour(new Date(row.first)); from < now; from = new Date(from.getTime() + chunk)) {
-    const to = new Date(Math.min(from.getTime() + chunk, ceilHour(now).getTime()));
-    const result = await refreshRollups(db, { from, to, now });
-    total = { hours: total.hours + result.hours, rows: total.rows + result.rows };
-  }
-  return total;
+  const first = await findFirstRollupInstant(db);
+  if (!first) return { hours: 0, rows: 0 };
+  return refreshRollups(db, { from: first, to: now, now, rebuild: true });
 }

@@ -18,10 +18,19 @@ export function utilizationFigures(rows: Pick<ConnectorStates, 'observedSeconds'
 }
 
 /** Shares of time per state, per station, and a local weekday × hour heatmap of occupancy. */
-export async function buildUtilizationReport(db: Db, filter: ReportFilter): Promise<ReportPart<{ heatmap: { weekday: number; hour: number; occupiedShare: number | null }[] }>> {
-  const [connectors, cells] = await Promise.all([sumConnectorStates(db, filter), readOccupancyHeatmap(db, filter)]);
+export async function buildUtilizationReport(
+  db: Db,
+  filter: ReportFilter,
+  scope: 'full' | 'totals' = 'full',
+): Promise<ReportPart<{ heatmap: { weekday: number; hour: number; occupiedShare: number | null }[] }>> {
+  // The previous period shows its totals only: no heatmap.
+  const [connectors, cells] = await Promise.all([sumConnectorStates(db, filter), scope === 'full' ? readOccupancyHeatmap(db, filter) : []]);
   const byStation = new Map<string, ConnectorStates[]>();
-  for (const row of connectors) byStation.set(row.stationId, [...(byStation.get(row.stationId) ?? []), row]);
+  for (const row of connectors) {
+    const list = byStation.get(row.stationId);
+    if (list) list.push(row);
+    else byStation.set(row.stationId, [row]);
+  }
   const rows = [...byStation].map(([stationId, list]) => ({ stationId, ...utilizationFigures(list) }));
   return {
     totals: utilizationFigures(connectors),

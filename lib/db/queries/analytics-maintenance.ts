@@ -13,6 +13,10 @@ const SUMS = sql.raw(`sum(observed_seconds), sum(charging_seconds), sum(idle_sec
   sum(faulted_seconds), sum(offline_seconds), sum(exempt_seconds), sum(exempt_up_seconds), sum(sessions_started), sum(sessions_stopped),
   sum(session_seconds), sum(session_energy_wh)`);
 
+const OCCUPIED_BY_LOCAL_HOUR = sql.raw(
+  Array.from({ length: 24 }, (_, hour) => `coalesce(sum(h.charging_seconds + h.idle_seconds) filter (where h.local_hour = ${hour}), 0)`).join(', '),
+);
+
 /** Each connector's local days (site time zone, UTC without a site) overlapping [from, to). */
 const DAYS = (from: Date, to: Date) => sql`zones as (
       select c.station_id, c.connector_id, coalesce(s.time_zone, 'UTC') as tz from connectors c
@@ -36,34 +40,22 @@ export async function replaceDailyStats(db: Db, range: { from: Date; to: Date })
   await db.execute(sql`
     with ${DAYS(from, to)}
     delete from connector_daily_stats x using days d where x.station_id = d.station_id and x.connector_id = d.connector_id and x.day = d.day`);
+  // One pass over the hours: each hour's local hour is computed once and summed into its cell of occupied_by_hour.
   await db.execute(sql`
-    with ${DAYS(from, to)},
-    by_hour as (
-      select d.station_id, d.connector_id, d.day, extract(hour from h.hour_start at time zone d.tz)::int as local_hour,
-        sum(h.charging_seconds + h.idle_seconds) as occupied
-      from days d join connector_hourly_stats h on h.station_id = d.station_id and h.connector_id = d.connector_id
-        and h.hour_start >= d.day_start and h.hour_start < d.day_end
-      group by 1, 2, 3, 4
-    ),
-    heat as (
-      select k.station_id, k.connector_id, k.day, array_agg(coalesce(b.occupied, 0)::int order by g) as occupied_by_hour
-      from (select distinct station_id, connector_id, day from by_hour) k cross join generate_series(0, 23) g
-      left join by_hour b on b.station_id = k.station_id and b.connector_id = k.connector_id and b.day = k.day and b.local_hour = g
-      group by 1, 2, 3
-    ),
-    agg as (
-      select d.station_id, d.connector_id, d.day, d.day_start, d.day_end, d.tz, ${SUMS},
-        array[sum(h.length_histogram[1]), sum(h.length_histogram[2]), sum(h.length_histogram[3]), sum(h.length_histogram[4]),
-          sum(h.length_histogram[5]), sum(h.length_histogram[6]), sum(h.length_histogram[7])]::int[] as length_histogram,
-        sum(energy_wh) as energy_wh, max(peak_power_w) as peak_power_w, sum(faults) as faults,
-        sum(revenue_net) as revenue_net, sum(revenue_vat) as revenue_vat, sum(revenue_gross) as revenue_gross, max(currency) as currency
-      from days d join connector_hourly_stats h on h.station_id = d.station_id and h.connector_id = d.connector_id
-        and h.hour_start >= d.day_start and h.hour_start < d.day_end
-      group by 1, 2, 3, 4, 5, 6
-    )
+    with ${DAYS(from, to)}
     insert into connector_daily_stats (station_id, connector_id, day, day_start, day_end, time_zone, ${FIGURES},
       length_histogram, energy_wh, peak_power_w, faults, revenue_net, revenue_vat, revenue_gross, currency, occupied_by_hour)
-    select a.*, h.occupied_by_hour from agg a join heat h using (station_id, connector_id, day)`);
+    select d.station_id, d.connector_id, d.day, d.day_start, d.day_end, d.tz, ${SUMS},
+      array[sum(h.length_histogram[1]), sum(h.length_histogram[2]), sum(h.length_histogram[3]), sum(h.length_histogram[4]),
+        sum(h.length_histogram[5]), sum(h.length_histogram[6]), sum(h.length_histogram[7])]::int[],
+      sum(energy_wh), max(peak_power_w), sum(faults), sum(revenue_net), sum(revenue_vat), sum(revenue_gross), max(currency),
+      array[${OCCUPIED_BY_LOCAL_HOUR}]::int[]
+    from days d cross join lateral (
+      select h.*, extract(hour from h.hour_start at time zone d.tz)::int as local_hour from connector_hourly_stats h
+      where h.station_id = d.station_id and h.connector_id = d.connector_id and h.hour_start >= d.day_start and h.hour_start < d.day_end
+      -- offset 0: one primary-key range scan per day, never a join of every hour of the connector with every day
+      offset 0) h
+    group by 1, 2, 3, 4, 5, 6`);
 }
 
 /**

@@ -19,6 +19,19 @@ export interface HourRange {
 const STATE_OF = sql`case status when 'Charging' then 'charging' when 'Available' then 'available'
   when 'Unavailable' then 'unavailable' when 'Faulted' then 'faulted' else 'idle' end`;
 
+/** The first instant any rollup covers: the earliest status, connection or transaction; null without any. */
+export async function findFirstRollupInstant(db: Db): Promise<Date | null> {
+  const [row] = await db.execute<{ first: string | null }>(sql`select least(
+    (select min(at) from connector_status_history), (select min(connected_at) from station_connections),
+    (select min(started_at) from transactions)) as first`);
+  return row?.first ? new Date(row.first) : null;
+}
+
+/** For the rest of the transaction: sorts and hash tables of a full rebuild stay in memory (256 MB each). */
+export async function allowLargeSorts(db: Db): Promise<void> {
+  await db.execute(sql`set local work_mem = '256MB'`);
+}
+
 /**
  * Recomputes the hourly rollups of [from, to) from status history, station connections, transactions,
  * meter values, exemptions and stored revenue: deletes the buckets and inserts them again, so running it
@@ -47,12 +60,6 @@ export async function replaceHourlyStats(db: Db, range: HourRange): Promise<numb
         status = 'Faulted' and lag(status) over w is distinct from 'Faulted' and at >= ${iso(from)} as fault_start
       from hist window w as (partition by station_id, connector_id order by at, id)
     ),
-    pieces as (
-      select i.station_id, i.connector_id, i.state, h.hour,
-        tstzrange(greatest(i.s, h.hour), least(i.e, h.hour + interval '1 hour')) as r
-      from ivl i cross join lateral generate_series(date_trunc('hour', i.s, 'UTC'), i.e - interval '1 microsecond', interval '1 hour') h(hour)
-      where i.e > i.s
-    ),
     online as (
       select station_id, range_agg(tstzrange(connected_at, greatest(connected_at, coalesce(disconnected_at, ${iso(end)})))) as mr
       from station_connections where connected_at < ${iso(end)} and coalesce(disconnected_at, 'infinity') > ${iso(from)}
@@ -64,27 +71,45 @@ export async function replaceHourlyStats(db: Db, range: HourRange): Promise<numb
       where x.starts_at < ${iso(end)} and x.ends_at > ${iso(from)} and c.connector_id > 0
       group by c.station_id, c.connector_id
     ),
-    measured as (
-      select p.station_id, p.connector_id, p.hour, p.state,
-        extract(epoch from upper(p.r) - lower(p.r)) as total,
-        case when o.mr is null then 0 when o.mr @> p.r then extract(epoch from upper(p.r) - lower(p.r))
-          else (select coalesce(sum(extract(epoch from upper(x) - lower(x))), 0) from unnest(o.mr * tstzmultirange(p.r)) x) end as online,
-        case when x.mr is null then 0
-          else (select coalesce(sum(extract(epoch from upper(y) - lower(y))), 0) from unnest(x.mr * tstzmultirange(p.r)) y) end as exempt,
-        case when x.mr is null or o.mr is null then 0
-          else (select coalesce(sum(extract(epoch from upper(z) - lower(z))), 0) from unnest(x.mr * o.mr * tstzmultirange(p.r)) z) end as exempt_online
-      from pieces p left join online o on o.station_id = p.station_id
-      left join exempt x on x.station_id = p.station_id and x.connector_id = p.connector_id
-      where not isempty(p.r)
+    segments as (
+      -- each status interval cut once into its online and offline parts, and those into exempt and not
+      -- (a few range operations per interval), so that splitting into hours below is plain arithmetic
+      select i.station_id, i.connector_id, i.state, g.online, g.exempt, lower(g.r) as s, upper(g.r) as e
+      from (select * from ivl where e > s) i left join online o on o.station_id = i.station_id
+      left join exempt x on x.station_id = i.station_id and x.connector_id = i.connector_id
+      cross join lateral (select tstzmultirange(tstzrange(i.s, i.e)) as whole, coalesce(o.mr, '{}'::tstzmultirange) as up,
+        coalesce(x.mr, '{}'::tstzmultirange) as ex) m
+      cross join lateral (
+        select true as online, false as exempt, r from unnest(m.whole * m.up - m.ex) r
+        union all select true, true, r from unnest(m.whole * m.up * m.ex) r where x.mr is not null
+        union all select false, false, r from unnest(m.whole - m.up - m.ex) r
+        union all select false, true, r from unnest((m.whole - m.up) * m.ex) r where x.mr is not null
+      ) g
+    ),
+    segments_us as (
+      -- instants as integer microseconds, converted once per segment: the per-hour arithmetic and sums below stay in integers
+      select g.*, (extract(epoch from g.s) * 1000000)::bigint as s_us, (extract(epoch from g.e) * 1000000)::bigint as e_us,
+        (extract(epoch from date_trunc('hour', g.s, 'UTC')) * 1000000)::bigint as h0_us
+      from segments g
+    ),
+    pieces as (
+      select g.station_id, g.connector_id, g.state, g.online, g.exempt, h.hour,
+        least(g.e_us, g.h0_us + h.n * 3600000000) - greatest(g.s_us, g.h0_us + (h.n - 1) * 3600000000) as us
+      from segments_us g
+      cross join lateral generate_series(date_trunc('hour', g.s, 'UTC'), g.e - interval '1 microsecond', interval '1 hour') with ordinality h(hour, n)
     ),
     state_facts as (
       select station_id, connector_id, hour,
-        sum(total) as observed,
-        sum(online) filter (where state = 'charging') as charging, sum(online) filter (where state = 'idle') as idle,
-        sum(online) filter (where state = 'available') as available, sum(online) filter (where state = 'unavailable') as unavailable,
-        sum(online) filter (where state = 'faulted') as faulted, sum(total - online) as offline,
-        sum(exempt) as exempt, sum(exempt_online) filter (where state in ('charging', 'idle', 'available')) as exempt_up
-      from measured group by 1, 2, 3
+        sum(us) / 1000000.0 as observed,
+        sum(us) filter (where online and state = 'charging') / 1000000.0 as charging,
+        sum(us) filter (where online and state = 'idle') / 1000000.0 as idle,
+        sum(us) filter (where online and state = 'available') / 1000000.0 as available,
+        sum(us) filter (where online and state = 'unavailable') / 1000000.0 as unavailable,
+        sum(us) filter (where online and state = 'faulted') / 1000000.0 as faulted,
+        sum(us) filter (where not online) / 1000000.0 as offline,
+        sum(us) filter (where exempt) / 1000000.0 as exempt,
+        sum(us) filter (where exempt and online and state in ('charging', 'idle', 'available')) / 1000000.0 as exempt_up
+      from pieces group by 1, 2, 3
     ),
     faults as (
       select station_id, connector_id, date_trunc('hour', s, 'UTC') as hour, count(*) as n from ivl where fault_start group by 1, 2, 3

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { bucketRows, buckets, type ReportFilter } from './analytics-report-buckets';
+import { bucketRows, buckets, monthWindow, type ReportFilter } from './analytics-report-buckets';
+import { connectorStatesFromRow, type ConnectorStates } from './analytics-reports';
 
-const iso = (at: Date) => at.toISOString();
 const num = (value: unknown) => (value === null || value === undefined ? 0 : Number(value));
 
 const STATES_OF_CONNECTOR = sql.raw('station_id, connector_id, observed_seconds, charging_seconds, idle_seconds, available_seconds, unavailable_seconds, faulted_seconds, offline_seconds');
-const HOUR_SUMS = sql.raw(Array.from({ length: 24 }, (_, h) => `sum(d.occupied_by_hour[${h + 1}]) as h${h}`).join(', '));
+const HOUR_SUMS = sql.raw(Array.from({ length: 24 }, (_, h) => `sum(d.sign * d.occupied_by_hour[${h + 1}]) as h${h}`).join(', '));
 const HOUR_COLUMNS = sql.raw(Array.from({ length: 24 }, (_, h) => `w.h${h}`).join(', '));
 const MONTH_SUMS = sql.raw([
   ...Array.from({ length: 7 * 24 }, (_, i) => `coalesce(sum(m.occupied_by_weekday_hour[${i + 1}]), 0) as c${i}`),
@@ -15,17 +15,7 @@ const MONTH_SUMS = sql.raw([
 const MONTH_COLUMNS = sql.raw(Array.from({ length: 7 * 24 }, (_, i) => `c${i}`).join(', '));
 const MONTH_DAY_COLUMNS = sql.raw(Array.from({ length: 7 }, (_, w) => `d${w}`).join(', '));
 
-export interface ConnectorStates {
-  stationId: string;
-  connectorId: number;
-  observedSeconds: number;
-  chargingSeconds: number;
-  idleSeconds: number;
-  availableSeconds: number;
-  unavailableSeconds: number;
-  faultedSeconds: number;
-  offlineSeconds: number;
-}
+export type { ConnectorStates };
 
 export interface OccupancyCell {
   /** ISO weekday, 1 = Monday, and local hour 0–23. */
@@ -42,20 +32,11 @@ export interface OccupancyCell {
  */
 export async function sumConnectorStates(db: Db, f: ReportFilter): Promise<ConnectorStates[]> {
   const rows = await db.execute<Record<string, unknown>>(sql`with ${buckets(f, STATES_OF_CONNECTOR)}
-    select station_id, connector_id, sum(observed_seconds) as observed, sum(charging_seconds) as charging, sum(idle_seconds) as idle,
-      sum(available_seconds) as available, sum(unavailable_seconds) as unavailable, sum(faulted_seconds) as faulted, sum(offline_seconds) as offline
+    select station_id, connector_id, sum(sign * observed_seconds) as observed, sum(sign * charging_seconds) as charging, sum(sign * idle_seconds) as idle,
+      sum(sign * available_seconds) as available, sum(sign * unavailable_seconds) as unavailable, sum(sign * faulted_seconds) as faulted,
+      sum(sign * offline_seconds) as offline
     from stats group by station_id, connector_id order by station_id, connector_id`);
-  return rows.map((r) => ({
-    stationId: String(r.station_id),
-    connectorId: num(r.connector_id),
-    observedSeconds: num(r.observed),
-    chargingSeconds: num(r.charging),
-    idleSeconds: num(r.idle),
-    availableSeconds: num(r.available),
-    unavailableSeconds: num(r.unavailable),
-    faultedSeconds: num(r.faulted),
-    offlineSeconds: num(r.offline),
-  }));
+  return rows.map(connectorStatesFromRow);
 }
 
 /**
@@ -64,19 +45,19 @@ export async function sumConnectorStates(db: Db, f: ReportFilter): Promise<Conne
  * instant and zone first, so each distinct hour is converted to local time once, not once per connector.
  */
 export async function readOccupancyHeatmap(db: Db, f: ReportFilter): Promise<OccupancyCell[]> {
-  const rows = await db.execute<{ weekday: number; hour: number; occupied: string; port_hours: string }>(sql`with ${bucketRows(f)},
+  const rows = await db.execute<{ weekday: number; hour: number; occupied: string; port_hours: string }>(sql`with ${bucketRows(f, 'day')},
     by_weekday as (
-      select extract(isodow from d.day)::int as weekday, count(*) as days, ${HOUR_SUMS}
+      select extract(isodow from d.day)::int as weekday, sum(d.sign) as days, ${HOUR_SUMS}
       from day_rows d where d.observed_seconds > 0
       group by 1
     ),
     month_cells as (
       -- whole months from the per-station heatmaps: the same months as month_rows, a row per station instead of per connector
-      select ${MONTH_SUMS} from station_monthly_heatmap m join scope using (station_id)
-      where m.month_start >= ${iso(f.from)} and m.month_end <= ${iso(f.to)}
+      select ${MONTH_SUMS} from station_monthly_heatmap m join scope using (station_id) join spans s on s.tz = scope.tz and s.level = 'month'
+      where ${monthWindow(f, 'm')} and m.month_start >= s.lo and m.month_end <= s.hi
     ),
     by_instant as (
-      select h.hour_start, h.tz, sum(h.charging_seconds + h.idle_seconds) as occupied, count(*) as port_hours from hour_rows h group by 1, 2
+      select h.hour_start, h.tz, sum(h.sign * (h.charging_seconds + h.idle_seconds)) as occupied, sum(h.sign) as port_hours from hour_rows h group by 1, 2
     ),
     cells as (
       select w.weekday, g.hour, (array[${HOUR_COLUMNS}])[g.hour + 1] as occupied, w.days as port_hours
