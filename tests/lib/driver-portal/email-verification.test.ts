@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
+import { logged } from '../../support/console-lines';
 import { commandDeps } from '../../support/command-deps';
 import { systemActor } from '@/lib/auth/roles';
 import { getBus } from '@/lib/bus/get-bus';
@@ -25,16 +26,6 @@ let firstLink: string;
 const origin = 'https://charge.example.com';
 const tokenOf = (link: string) => link.split('/').at(-1)!;
 const signedUpAt = new Date('2026-11-27T10:00:00Z');
-
-async function logged<T>(run: () => Promise<T>): Promise<{ result: T; lines: string[] }> {
-  const lines: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((line: string) => void lines.push(line));
-  try {
-    return { result: await run(), lines };
-  } finally {
-    log.mockRestore();
-  }
-}
 
 beforeAll(async () => {
   t = await createTestDatabase();

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
+import { logged } from '../../support/console-lines';
 import { routeClient } from '../sites/route-client';
 import { systemActor, type Actor } from '@/lib/auth/roles';
 import { getBus } from '@/lib/bus/get-bus';
@@ -19,16 +20,6 @@ let t: TestDatabase;
 let api: Awaited<ReturnType<typeof routeClient>>;
 const origin = 'https://charge.example.com';
 const tokenOf = (link: string) => link.split('/').at(-1)!;
-
-async function logged<T>(run: () => Promise<T>): Promise<{ result: T; lines: string[] }> {
-  const lines: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((line: string) => void lines.push(line));
-  try {
-    return { result: await run(), lines };
-  } finally {
-    log.mockRestore();
-  }
-}
 
 /** A self-signed-up driver who opened the verification link. */
 async function verifiedSelfSignUp(name: string) {
