@@ -45,34 +45,30 @@ export function listOpenSubscriptions(db: Db, driverId: string, at: Date): Promi
 
 export type SubscriptionWithPlan = { subscription: DriverSubscription; plan: SubscriptionPlan; driverName: string; driverEmail: string | null };
 
-/** Subscriptions begun by `now`, with plan and driver: the candidates for period fee invoices. */
-export function listSubscriptionsBegunBy(db: Db, now: Date): Promise<SubscriptionWithPlan[]> {
+/** Subscriptions joined to their plan and driver: what every SubscriptionWithPlan query starts from. */
+function selectSubscriptionsWithPlan(db: Db) {
   return db
     .select({ subscription: driverSubscriptions, plan: subscriptionPlans, driverName: drivers.name, driverEmail: drivers.email })
     .from(driverSubscriptions)
     .innerJoin(subscriptionPlans, eq(subscriptionPlans.id, driverSubscriptions.planId))
-    .innerJoin(drivers, eq(drivers.id, driverSubscriptions.driverId))
+    .innerJoin(drivers, eq(drivers.id, driverSubscriptions.driverId));
+}
+
+/** Subscriptions begun by `now`, with plan and driver: the candidates for period fee invoices. */
+export function listSubscriptionsBegunBy(db: Db, now: Date): Promise<SubscriptionWithPlan[]> {
+  return selectSubscriptionsWithPlan(db)
     .where(lte(driverSubscriptions.startsAt, now))
     .orderBy(asc(driverSubscriptions.startsAt));
 }
 
 export async function getSubscriptionWithPlan(db: Db, id: string): Promise<SubscriptionWithPlan | undefined> {
-  const [row] = await db
-    .select({ subscription: driverSubscriptions, plan: subscriptionPlans, driverName: drivers.name, driverEmail: drivers.email })
-    .from(driverSubscriptions)
-    .innerJoin(subscriptionPlans, eq(subscriptionPlans.id, driverSubscriptions.planId))
-    .innerJoin(drivers, eq(drivers.id, driverSubscriptions.driverId))
-    .where(eq(driverSubscriptions.id, id));
+  const [row] = await selectSubscriptionsWithPlan(db).where(eq(driverSubscriptions.id, id));
   return row;
 }
 
 /** Every subscription, newest start first, with plan and driver (the Plans page). */
 export function listSubscriptions(db: Db, limit = 500): Promise<SubscriptionWithPlan[]> {
-  return db
-    .select({ subscription: driverSubscriptions, plan: subscriptionPlans, driverName: drivers.name, driverEmail: drivers.email })
-    .from(driverSubscriptions)
-    .innerJoin(subscriptionPlans, eq(subscriptionPlans.id, driverSubscriptions.planId))
-    .innerJoin(drivers, eq(drivers.id, driverSubscriptions.driverId))
+  return selectSubscriptionsWithPlan(db)
     .orderBy(desc(driverSubscriptions.startsAt))
     .limit(limit);
 }
@@ -84,11 +80,7 @@ export async function updatePlan(db: Db, id: string, patch: Partial<typeof subsc
 
 /** A driver's subscriptions, newest start first, with their plans. */
 export function listDriverSubscriptions(db: Db, driverId: string): Promise<SubscriptionWithPlan[]> {
-  return db
-    .select({ subscription: driverSubscriptions, plan: subscriptionPlans, driverName: drivers.name, driverEmail: drivers.email })
-    .from(driverSubscriptions)
-    .innerJoin(subscriptionPlans, eq(subscriptionPlans.id, driverSubscriptions.planId))
-    .innerJoin(drivers, eq(drivers.id, driverSubscriptions.driverId))
+  return selectSubscriptionsWithPlan(db)
     .where(eq(driverSubscriptions.driverId, driverId))
     .orderBy(desc(driverSubscriptions.startsAt));
 }
