@@ -1,8 +1,8 @@
 import { roleAllows, type Actor } from '../auth/roles';
 import type { Db } from '../db/client';
 import { insertCommand } from '../db/queries/commands';
-import { isOcppNodeAlive } from '../db/queries/service-heartbeats';
 import { getStationById } from '../db/queries/stations';
+import { stationReachability } from './station-reachability';
 import type { Command } from '../db/schema';
 import { conflict, forbidden, notFound } from '../errors';
 import type { CommandAction } from './command-catalog';
@@ -43,9 +43,8 @@ export async function createCommand(deps: { db: Db; nodeDeadAfterMs?: number }, 
     timeoutMs: input.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS,
     nodeId: station.nodeId,
   };
-  // A node killed with -9 leaves its stations online until a live node notices; its stale heartbeat tells already.
-  const nodeAlive = station.nodeId ? await isOcppNodeAlive(db, { nodeId: station.nodeId, staleAfterMs: deps.nodeDeadAfterMs ?? DEFAULT_NODE_DEAD_AFTER_MS }) : false;
-  if (station.online && station.nodeId && nodeAlive) return insertCommand(db, { ...row, state: 'queued' });
-  const errorDescription = station.online && station.nodeId && !nodeAlive ? `The OCPP node holding the station (${station.nodeId}) stopped sending heartbeats` : 'The station is not connected';
+  const reachability = await stationReachability(db, station, deps.nodeDeadAfterMs ?? DEFAULT_NODE_DEAD_AFTER_MS);
+  if (reachability === 'reachable') return insertCommand(db, { ...row, state: 'queued' });
+  const errorDescription = reachability === 'node_stale' ? `The OCPP node holding the station (${station.nodeId}) stopped sending heartbeats` : 'The station is not connected';
   return insertCommand(db, { ...row, state: 'offline', errorCode: 'station_offline', errorDescription });
 }

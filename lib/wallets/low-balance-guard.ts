@@ -2,7 +2,7 @@ import type { Db } from '../db/client';
 import type { Command } from '../db/schema';
 import { claimLowBalanceStopRetry, getLowBalanceStop, getTransactionWallet, insertLowBalanceStop, recordLowBalanceStopOutcome, recordLowBalanceStopRetryOutcome, type TransactionWallet } from '../db/queries/low-balance-stops';
 import { DEFAULT_NODE_DEAD_AFTER_MS } from '../commands/create-command';
-import { isOcppNodeAlive } from '../db/queries/service-heartbeats';
+import { stationReachability } from '../commands/station-reachability';
 import { getStationById } from '../db/queries/stations';
 import { getTransactionById } from '../db/queries/transactions';
 import { getWalletBalance } from '../db/queries/wallets';
@@ -102,8 +102,7 @@ export function createLowBalanceGuard(deps: LowBalanceGuardDeps) {
   /** What the command path asks before queueing (createCommand): online, on a node whose heartbeat is fresh. */
   async function isReachable(stationId: string): Promise<boolean> {
     const station = await getStationById(db, stationId);
-    if (!station?.online || !station.nodeId) return false;
-    return isOcppNodeAlive(db, { nodeId: station.nodeId, staleAfterMs: deps.nodeDeadAfterMs ?? DEFAULT_NODE_DEAD_AFTER_MS });
+    return station !== undefined && (await stationReachability(db, station, deps.nodeDeadAfterMs ?? DEFAULT_NODE_DEAD_AFTER_MS)) === 'reachable';
   }
 
   /** A recorded stop whose station was offline: sent once more as soon as the station can be reached again. */
